@@ -1,0 +1,27 @@
+import { Link, isRouteErrorResponse, useRouteError } from "@remix-run/react";
+import { useT } from "~/i18n/use-t";
+
+/** What a user sees when something fails: a status, a sentence in their language, a way home. */
+export function ErrorPage() {
+  const error = useRouteError();
+  const t = useT();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const [title, body] =
+    status === 404
+      ? [t("error.404.title"), t("error.404.body")]
+      : status === 403
+        ? [t("error.403.title"), t("error.403.body")]
+        : status >= 500
+          ? [t("error.500.title"), t("error.500.body")]
+          : [t("error.other.title"), t("error.500.body")];
+  return (
+    <div className="mx-auto max-w-lg py-12 text-center" data-testid="error-page">
+      <p className="text-5xl font-bold text-slate-300">{status}</p>
+      <h1 className="mt-4 text-xl font-semibold text-slate-900">{title}</h1>
+      <p className="mt-2 text-slate-600">{body}</p>
+      <Link to="/" className="mt-6 inline-block text-brand-700 underline">
+        {t("error.backHome")}
+      </Link>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+import { admin as enAdmin } from "./en/admin";
+import { auth as enAuth } from "./en/auth";
+import { common as enCommon } from "./en/common";
+import { home as enHome } from "./en/home";
+import { pacts as enPacts } from "./en/pacts";
+import { admin } from "./zh-CN/admin";
+import { auth } from "./zh-CN/auth";
+import { common } from "./zh-CN/common";
+import { home } from "./zh-CN/home";
+import { pacts } from "./zh-CN/pacts";
+
+/**
+ * The interface speaks Simplified Chinese first and English second. Each area keeps its words in
+ * one file per language; the English files are typed by the Chinese ones, so keys stay identical.
+ */
+export const LOCALES = ["zh-CN", "en"] as const;
+export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = "zh-CN";
+
+const zhCN = { ...common, ...auth, ...admin, ...pacts, ...home };
+export type MessageKey = keyof typeof zhCN;
+
+const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enAdmin, ...enPacts, ...enHome };
+
+export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
+
+export type Params = Record<string, string | number>;
+export type Translate = (key: MessageKey, params?: Params) => string;
+
+export function isLocale(value: unknown): value is Locale {
+  return typeof value === "string" && (LOCALES as readonly string[]).includes(value);
+}
+
+export function translator(locale: Locale): Translate {
+  const dictionary = DICTIONARIES[locale];
+  return (key, params) => {
+    const text = dictionary[key] ?? key;
+    return params ? text.replace(/\{(\w+)\}/g, (m, name: string) => String(params[name] ?? m)) : text;
+  };
+}
+
+const TIME_ZONE = "Asia/Shanghai";
+
+/** 2026年11月22日 14:05 (zh-CN) or Nov 22, 2026, 14:05 (en), in Beijing time. */
+export function formatDateTime(ms: number, locale: Locale): string {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: locale === "zh-CN" ? "long" : "short",
+    day: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(ms);
+}
+
+/** 2026年11月22日 for a calendar date string YYYY-MM-DD. */
+export function formatDate(isoDate: string, locale: Locale): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: "UTC",
+    year: "numeric",
+    month: locale === "zh-CN" ? "long" : "short",
+    day: "numeric",
+  }).format(Date.UTC(y, m - 1, d));
+}
+
+/** Today's calendar date in Beijing, as YYYY-MM-DD. */
+export function todayInChina(now = Date.now()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(now);
+}

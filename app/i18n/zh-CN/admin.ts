@@ -1,0 +1,3 @@
+/** County administration: users, regions, audit log. */
+export const admin = {
+} as const;

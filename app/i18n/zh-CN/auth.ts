@@ -1,0 +1,21 @@
+/** Sign-in, sign-out and one's own password. */
+export const auth = {
+  "login.title": "登录",
+  "login.subtitle": "请使用本县分配的账号登录",
+  "login.username": "用户名",
+  "login.password": "密码",
+  "login.submit": "登录",
+  "login.invalid": "用户名或密码错误，请重新输入。",
+  "login.disabled": "该账号已停用，请联系本县系统管理员。",
+  "login.accountLocked": "该账号连续登录失败次数过多，已被锁定，请于 {time} 后再试。",
+  "login.addressLocked": "当前网络地址登录失败次数过多，已暂停登录，请于 {time} 后再试。",
+  "login.signedOut": "您已安全退出。",
+  "password.title": "修改密码",
+  "password.current": "当前密码",
+  "password.new": "新密码",
+  "password.confirm": "确认新密码",
+  "password.tooShort": "密码至少 {min} 位",
+  "password.mismatch": "两次输入的密码不一致",
+  "password.wrongCurrent": "当前密码不正确",
+  "password.changed": "密码已修改，请用新密码重新登录。",
+} as const;

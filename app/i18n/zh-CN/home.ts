@@ -1,0 +1,3 @@
+/** The home page. */
+export const home = {
+} as const;

@@ -1,0 +1,3 @@
+/** Pacts, countersigning, joint bodies and the liaison directory. */
+export const pacts = {
+} as const;

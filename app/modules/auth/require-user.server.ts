@@ -1,0 +1,37 @@
+import { redirect } from "@remix-run/node";
+import { loadViewerIdentity } from "~/modules/tenancy/users.server";
+import { requestIsSameOrigin } from "./origin.server";
+import { readSession } from "./session.server";
+import type { Viewer } from "./viewer";
+
+/** The client address the server put in a header of its own (see server.ts). */
+export function clientAddress(request: Request): string | null {
+  return request.headers.get("X-Portal-Client-Address");
+}
+
+/** The viewer of a request, or null when nobody valid is signed in. */
+export async function getViewer(request: Request): Promise<Viewer | null> {
+  const session = await readSession(request);
+  if (!session) return null;
+  const identity = loadViewerIdentity(session.userId);
+  if (!identity || identity.disabled) return null;
+  const { disabled: _disabled, ...rest } = identity;
+  return { ...rest, sessionId: session.sessionId, ip: clientAddress(request) };
+}
+
+/**
+ * Every loader and action starts here. No signed-in user: off to the sign-in page (and back
+ * afterwards). A write from another site: 403.
+ */
+export async function requireUser(request: Request): Promise<Viewer> {
+  if (!requestIsSameOrigin(request)) {
+    throw new Response("Forbidden", { status: 403 });
+  }
+  const viewer = await getViewer(request);
+  if (!viewer) {
+    const url = new URL(request.url);
+    const back = url.pathname + url.search;
+    throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return viewer;
+}

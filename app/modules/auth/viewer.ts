@@ -1,0 +1,16 @@
+import type { Role } from "~/modules/access/capabilities";
+
+/** The signed-in person a request acts for: who, which county, which roles. */
+export interface Viewer {
+  userId: string;
+  username: string;
+  displayName: string;
+  title: string;
+  countyId: number;
+  countyName: string;
+  countyShortCode: string;
+  roles: Role[];
+  sessionId: string;
+  /** The client's address, for the audit log. */
+  ip: string | null;
+}

@@ -1,0 +1,248 @@
+import { randomUUID } from "node:crypto";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { counties, userRoles, users } from "~db/schema";
+import { ROLES, type Role } from "~/modules/access/capabilities";
+import { appendAudit, recordAuditEvent } from "~/modules/audit/log.server";
+import { hashPassword } from "~/modules/auth/password.server";
+import { endAllSessions } from "~/modules/auth/session.server";
+import type { Viewer } from "~/modules/auth/viewer";
+import { getDb, writeTransaction, type Tx } from "~/modules/db/connection.server";
+
+export function rolesOf(tx: Tx, userId: string): Role[] {
+  const held = new Set(
+    tx.select({ role: userRoles.role }).from(userRoles).where(eq(userRoles.userId, userId)).all()
+      .map((r) => r.role),
+  );
+  return ROLES.filter((r) => held.has(r));
+}
+
+/** Who a session belongs to, with county and roles (null if the user is gone). */
+export function loadViewerIdentity(userId: string) {
+  const db = getDb();
+  const row = db
+    .select({
+      userId: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      title: users.title,
+      disabled: users.disabled,
+      countyId: users.countyId,
+      countyName: counties.name,
+      countyShortCode: counties.shortCode,
+    })
+    .from(users)
+    .innerJoin(counties, eq(counties.id, users.countyId))
+    .where(eq(users.id, userId))
+    .get();
+  return row ? { ...row, roles: rolesOf(db, userId) } : null;
+}
+
+export function findUserByUsername(username: string) {
+  return getDb()
+    .select()
+    .from(users)
+    .where(eq(users.username, username.trim().toLowerCase()))
+    .get();
+}
+
+/** The users of the viewer's own county, with their roles. */
+export function listCountyUsers(viewer: Viewer) {
+  const db = getDb();
+  const rows = db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      title: users.title,
+      phone: users.phone,
+      disabled: users.disabled,
+    })
+    .from(users)
+    .where(eq(users.countyId, viewer.countyId))
+    .orderBy(asc(users.username))
+    .all();
+  const roles = rows.length
+    ? db.select().from(userRoles).where(inArray(userRoles.userId, rows.map((r) => r.id))).all()
+    : [];
+  return rows.map((u) => ({
+    ...u,
+    roles: ROLES.filter((role) => roles.some((r) => r.userId === u.id && r.role === role)),
+  }));
+}
+
+/**
+ * One user of the viewer's own county; null for a user of another county (the caller answers
+ * 404), which is also recorded as a denial when the user exists.
+ */
+export function getCountyUser(viewer: Viewer, userId: string) {
+  const db = getDb();
+  const user = db.select().from(users).where(eq(users.id, userId)).get();
+  if (!user) return null;
+  if (user.countyId !== viewer.countyId) {
+    recordDenial(viewer, "user", userId);
+    return null;
+  }
+  const { passwordHash: _hash, ...rest } = user;
+  return { ...rest, roles: rolesOf(db, userId) };
+}
+
+export function recordDenial(viewer: Viewer, entityType: string, entityId: string | number) {
+  recordAuditEvent(actorOf(viewer), {
+    action: "access.denied",
+    entityType,
+    entityId,
+  });
+}
+
+export function actorOf(viewer: Viewer) {
+  return {
+    userId: viewer.userId,
+    name: viewer.displayName,
+    countyId: viewer.countyId,
+    ip: viewer.ip,
+  };
+}
+
+export interface NewUserInput {
+  username: string;
+  displayName: string;
+  title: string;
+  phone: string;
+  roles: Role[];
+  password: string;
+}
+
+export function usernameTaken(username: string): boolean {
+  return !!getDb()
+    .select({ n: sql`1` })
+    .from(users)
+    .where(eq(users.username, username.trim().toLowerCase()))
+    .get();
+}
+
+/** Creates a user in the viewer's own county. */
+export async function createCountyUser(viewer: Viewer, input: NewUserInput) {
+  const passwordHash = await hashPassword(input.password);
+  const id = randomUUID();
+  const now = Date.now();
+  writeTransaction((tx) => {
+    tx.insert(users)
+      .values({
+        id,
+        countyId: viewer.countyId,
+        username: input.username.trim().toLowerCase(),
+        displayName: input.displayName,
+        title: input.title,
+        phone: input.phone,
+        passwordHash,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .run();
+    for (const role of input.roles) tx.insert(userRoles).values({ userId: id, role }).run();
+    appendAudit(tx, actorOf(viewer), {
+      action: "user.create",
+      entityType: "user",
+      entityId: id,
+      after: {
+        username: input.username,
+        displayName: input.displayName,
+        title: input.title,
+        phone: input.phone,
+        roles: input.roles,
+      },
+    });
+  });
+  return id;
+}
+
+export interface UserProfileInput {
+  displayName: string;
+  title: string;
+  phone: string;
+  roles: Role[];
+}
+
+/** Changes name, title, phone and roles of a user of the viewer's own county. */
+export function updateCountyUser(viewer: Viewer, userId: string, input: UserProfileInput) {
+  return writeTransaction((tx) => {
+    const before = countyUserSnapshot(tx, viewer, userId);
+    if (!before) return false;
+    tx.update(users)
+      .set({
+        displayName: input.displayName,
+        title: input.title,
+        phone: input.phone,
+        updatedAt: Date.now(),
+      })
+      .where(and(eq(users.id, userId), eq(users.countyId, viewer.countyId)))
+      .run();
+    tx.delete(userRoles).where(eq(userRoles.userId, userId)).run();
+    for (const role of input.roles) tx.insert(userRoles).values({ userId, role }).run();
+    appendAudit(tx, actorOf(viewer), {
+      action: "user.update",
+      entityType: "user",
+      entityId: userId,
+      before,
+      after: input,
+    });
+    return true;
+  });
+}
+
+/** Disables or re-enables an account; disabling ends its sessions at once. */
+export function setUserDisabled(viewer: Viewer, userId: string, disabled: boolean) {
+  return writeTransaction((tx) => {
+    const before = countyUserSnapshot(tx, viewer, userId);
+    if (!before) return false;
+    tx.update(users)
+      .set({ disabled, updatedAt: Date.now() })
+      .where(and(eq(users.id, userId), eq(users.countyId, viewer.countyId)))
+      .run();
+    if (disabled) endAllSessions(tx, userId);
+    appendAudit(tx, actorOf(viewer), {
+      action: disabled ? "user.disable" : "user.enable",
+      entityType: "user",
+      entityId: userId,
+      before: { disabled: before.disabled },
+      after: { disabled },
+    });
+    return true;
+  });
+}
+
+/** Sets a new password (an admin's reset or the user's own change); ends all its sessions. */
+export async function setUserPassword(
+  viewer: Viewer,
+  userId: string,
+  password: string,
+  action: "user.reset_password" | "user.change_password",
+) {
+  const passwordHash = await hashPassword(password);
+  return writeTransaction((tx) => {
+    const before = countyUserSnapshot(tx, viewer, userId);
+    if (!before) return false;
+    tx.update(users)
+      .set({ passwordHash, updatedAt: Date.now() })
+      .where(and(eq(users.id, userId), eq(users.countyId, viewer.countyId)))
+      .run();
+    endAllSessions(tx, userId);
+    // The audit entry says that the password changed, never what it is.
+    appendAudit(tx, actorOf(viewer), { action, entityType: "user", entityId: userId });
+    return true;
+  });
+}
+
+function countyUserSnapshot(tx: Tx, viewer: Viewer, userId: string) {
+  const user = tx
+    .select({
+      displayName: users.displayName,
+      title: users.title,
+      phone: users.phone,
+      disabled: users.disabled,
+    })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.countyId, viewer.countyId)))
+    .get();
+  return user ? { ...user, roles: rolesOf(tx, userId) } : null;
+}

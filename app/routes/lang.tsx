@@ -1,0 +1,19 @@
+import type { ActionFunctionArgs } from "@remix-run/node";
+import { redirect } from "@remix-run/node";
+import { DEFAULT_LOCALE, isLocale } from "~/i18n";
+import { localeCookie } from "~/i18n/locale.server";
+
+/** The language switch: remembers the choice in a cookie and goes back to the page. */
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const wanted = form.get("locale");
+  const back = String(form.get("redirectTo") ?? "/");
+  const to = back.startsWith("/") && !back.startsWith("//") ? back : "/";
+  throw redirect(to, {
+    headers: { "Set-Cookie": localeCookie(isLocale(wanted) ? wanted : DEFAULT_LOCALE) },
+  });
+}
+
+export async function loader() {
+  throw redirect("/");
+}

@@ -1,0 +1,5 @@
+export * from "./tenancy";
+export * from "./auth";
+export * from "./pacts";
+export * from "./records";
+export * from "./audit";

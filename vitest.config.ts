@@ -1,0 +1,19 @@
+import path from "node:path";
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "~db": path.resolve(__dirname, "db"),
+      "~": path.resolve(__dirname, "app"),
+    },
+  },
+  test: {
+    include: ["tests/{unit,integration,security}/**/*.test.ts"],
+    setupFiles: ["tests/setup/database.ts"],
+    // Each test file gets its own fresh, migrated SQLite file.
+    isolate: true,
+    pool: "forks",
+    testTimeout: 20_000,
+  },
+});
