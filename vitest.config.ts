@@ -4,8 +4,8 @@ import { defineConfig } from "vitest/config";
 export default defineConfig({
   resolve: {
     alias: {
-      "~db": path.resolve(__dirname, "db"),
-      "~": path.resolve(__dirname, "app"),
+      "~db": path.resolve(import.meta.dirname, "db"),
+      "~": path.resolve(import.meta.dirname, "app"),
     },
   },
   test: {

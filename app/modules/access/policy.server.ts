@@ -1,0 +1,84 @@
+/**
+ * THE access policy for records. Lists, search, counts, figures and exports put
+ * `visibleRecordsFilter(viewer)` inside their SQL; a single record is fetched through
+ * `findVisibleRecord` / `requireVisibleRecord`, which use the very same filter.
+ *
+ * A viewer sees a record when their roles may view its workflow, it is not police-only (or they
+ * are a police liaison), and either their county owns it, or it is shared under a pact that is
+ * active and in term, covers its workflow, has their county as a member, and addresses their county.
+ */
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { records } from "~db/schema";
+import { todayInChina } from "~/i18n";
+import { recordAuditEvent } from "~/modules/audit/log.server";
+import type { Viewer } from "~/modules/auth/viewer";
+import { getDb } from "~/modules/db/connection.server";
+import { can, workflowsAllowing, type Action, type Workflow } from "./capabilities";
+
+/** SQL true when the pact `pactIdColumn` is active and in term today. */
+export function pactInForce(pactIdColumn: SQL | typeof records.pactId, today = todayInChina()): SQL {
+  return sql`exists (select 1 from pacts p where p.id = ${pactIdColumn} and p.status = 'active'
+    and p.starts_on <= ${today} and (p.ends_on is null or p.ends_on >= ${today}))`;
+}
+
+/** The WHERE condition (on `records`) for every record the viewer may see. */
+export function visibleRecordsFilter(viewer: Viewer, today = todayInChina()): SQL {
+  const workflows = workflowsAllowing(viewer.roles, "view");
+  if (workflows.length === 0) return sql`0`;
+  const isPolice = viewer.roles.includes("police_liaison");
+  const sharedWithViewer = sql`(${records.pactId} is not null
+    and exists (select 1 from record_addressees ra
+      where ra.record_id = ${records.id} and ra.county_id = ${viewer.countyId})
+    and exists (select 1 from pact_members pm
+      where pm.pact_id = ${records.pactId} and pm.county_id = ${viewer.countyId})
+    and exists (select 1 from pact_workflows pw
+      where pw.pact_id = ${records.pactId} and pw.workflow = ${records.workflow})
+    and ${pactInForce(records.pactId, today)})`;
+  return and(
+    inArray(records.workflow, workflows),
+    isPolice ? undefined : eq(records.policeOnly, false),
+    sql`(${records.ownerCountyId} = ${viewer.countyId} or ${sharedWithViewer})`,
+  )!;
+}
+
+export type RecordRow = typeof records.$inferSelect;
+
+/** The record if the viewer may see it; null when it does not exist or is not theirs to see. */
+export function findVisibleRecord(viewer: Viewer, recordId: number): RecordRow | null {
+  if (!Number.isSafeInteger(recordId)) return null;
+  return (
+    getDb()
+      .select()
+      .from(records)
+      .where(and(eq(records.id, recordId), visibleRecordsFilter(viewer)))
+      .get() ?? null
+  );
+}
+
+/**
+ * The record, or a 404 that looks the same whether it is missing or hidden; a hidden one is
+ * recorded in the audit log as a denial.
+ */
+export function requireVisibleRecord(viewer: Viewer, recordId: number): RecordRow {
+  const record = findVisibleRecord(viewer, recordId);
+  if (record) return record;
+  const exists = Number.isSafeInteger(recordId)
+    && getDb().select({ id: records.id }).from(records).where(eq(records.id, recordId)).get();
+  if (exists) denial(viewer, "record", recordId, "view");
+  throw new Response("Not Found", { status: 404 });
+}
+
+/** Enforces one cell of the capability table; a refusal is audited and answers 403. */
+export function assertCan(viewer: Viewer, workflow: Workflow, action: Action): void {
+  if (can(viewer.roles, workflow, action)) return;
+  denial(viewer, `workflow:${workflow}`, null, action);
+  throw new Response("Forbidden", { status: 403 });
+}
+
+/** Records an authorization denial in the audit log. */
+export function denial(viewer: Viewer, entityType: string, entityId: string | number | null, attempted: string) {
+  recordAuditEvent(
+    { userId: viewer.userId, name: viewer.displayName, countyId: viewer.countyId, ip: viewer.ip },
+    { action: "access.denied", entityType, entityId, after: { attempted } },
+  );
+}
