@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, gt, gte, like, lt, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, lt, or, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { auditLog } from "~db/schema";
 import { getDb, type Tx } from "~/modules/db/connection.server";
 
@@ -120,14 +121,23 @@ export interface AuditFilter {
 
 export const AUDIT_PAGE_SIZE = 50;
 
+/** What a person typed, matched literally inside a LIKE pattern (`%` and `_` are not wildcards). */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+function likeEscaped(column: SQLiteColumn, pattern: string): SQL {
+  return sql`${column} like ${pattern} escape '\\'`;
+}
+
 /** A county's own entries, newest first, filtered; never another county's. */
 export function listCountyAudit(countyId: number, filter: AuditFilter) {
   const db = getDb();
   const conditions: SQL[] = [eq(auditLog.countyId, countyId)];
-  if (filter.action) conditions.push(like(auditLog.action, `${filter.action}%`));
+  if (filter.action) conditions.push(likeEscaped(auditLog.action, `${escapeLike(filter.action)}%`));
   if (filter.actor) {
-    const pattern = `%${filter.actor}%`;
-    conditions.push(or(like(auditLog.actorName, pattern), like(auditLog.entityId, pattern))!);
+    const pattern = `%${escapeLike(filter.actor)}%`;
+    conditions.push(or(likeEscaped(auditLog.actorName, pattern), likeEscaped(auditLog.entityId, pattern))!);
   }
   if (filter.from != null) conditions.push(gte(auditLog.at, filter.from));
   if (filter.to != null) conditions.push(lt(auditLog.at, filter.to));

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { counties, userRoles, users } from "~db/schema";
-import { ROLES, type Role } from "~/modules/access/capabilities";
-import { appendAudit, recordAuditEvent } from "~/modules/audit/log.server";
+import { isCountyAdmin, ROLES, type Role } from "~/modules/access/capabilities";
+import { denial } from "~/modules/access/policy.server";
+import { appendAudit } from "~/modules/audit/log.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { endAllSessions } from "~/modules/auth/session.server";
 import type { Viewer } from "~/modules/auth/viewer";
@@ -71,27 +72,45 @@ export function listCountyUsers(viewer: Viewer) {
 }
 
 /**
- * One user of the viewer's own county; null for a user of another county (the caller answers
- * 404), which is also recorded as a denial when the user exists.
+ * One user of the viewer's own county, looked up in SQL by id and county; null for a user of
+ * another county or none at all (the caller answers 404). Both misses are recorded as the same
+ * denial, so not even the audit log tells an administrator whether another county's id exists.
  */
-export function getCountyUser(viewer: Viewer, userId: string) {
+export function findCountyUser(viewer: Viewer, userId: string) {
   const db = getDb();
-  const user = db.select().from(users).where(eq(users.id, userId)).get();
-  if (!user) return null;
-  if (user.countyId !== viewer.countyId) {
-    recordDenial(viewer, "user", userId);
+  const user = db
+    .select({
+      id: users.id,
+      username: users.username,
+      displayName: users.displayName,
+      title: users.title,
+      phone: users.phone,
+      disabled: users.disabled,
+      updatedAt: users.updatedAt,
+    })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.countyId, viewer.countyId)))
+    .get();
+  if (!user) {
+    recordDenial(viewer, "user", userId.slice(0, 64));
     return null;
   }
-  const { passwordHash: _hash, ...rest } = user;
-  return { ...rest, roles: rolesOf(db, userId) };
+  return { ...user, roles: rolesOf(db, userId) };
 }
 
+/** Records that the viewer was refused something of `entityType` (see the access policy). */
 export function recordDenial(viewer: Viewer, entityType: string, entityId: string | number) {
-  recordAuditEvent(actorOf(viewer), {
-    action: "access.denied",
-    entityType,
-    entityId,
-  });
+  denial(viewer, entityType, entityId, "view");
+}
+
+/**
+ * The county administration pages (users, regions, audit log) are for county admins only: anyone
+ * else is refused with 403, and the attempt is recorded.
+ */
+export function requireCountyAdmin(viewer: Viewer, request: Request): void {
+  if (isCountyAdmin(viewer.roles)) return;
+  recordDenial(viewer, "page", new URL(request.url).pathname);
+  throw new Response("Forbidden", { status: 403 });
 }
 
 export function actorOf(viewer: Viewer) {
