@@ -1,3 +1,21 @@
 /** The home page. */
 export const home = {
+  "home.welcome": "您好，{name}",
+  "home.intro": "边界“六联”协同平台首页：本县概况、现行协议与待办会签。",
+  "home.county": "本县概况",
+  "home.county.name": "县（区）名称",
+  "home.county.province": "所属省份",
+  "home.county.code": "行政区划代码",
+  "home.me": "我的账号",
+  "home.me.name": "姓名",
+  "home.me.title": "职务",
+  "home.me.roles": "角色",
+  "home.activePacts": "本县现行协议",
+  "home.activePacts.empty": "本县暂无生效中的协议。",
+  "home.allPacts": "查看全部协议",
+  "home.awaitingUs": "待本县会签",
+  "home.awaitingUs.empty": "暂无等待本县会签的协议。",
+  "home.awaitingUs.hint": "请打开协议查看条款后会签或拒签。",
+  "home.awaitingOthers": "等待对方会签",
+  "home.awaitingOthers.empty": "暂无等待对方会签的协议。",
 } as const;
