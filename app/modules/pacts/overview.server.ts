@@ -7,7 +7,7 @@ import { todayInChina } from "~/i18n";
 import { isCountyAdmin, mayManagePacts } from "~/modules/access/capabilities";
 import type { Viewer } from "~/modules/auth/viewer";
 import { activePactsOf, pactsAwaitingOthers, pendingCountersignatures } from "./pacts.server";
-import { countyProfileOf } from "./people.server";
+import { countyProfileOf } from "~/modules/tenancy/counties.server";
 
 export function homeOverviewOf(viewer: Viewer, today = todayInChina()) {
   return {

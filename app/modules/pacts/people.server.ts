@@ -55,12 +55,3 @@ export function allOtherCounties(tx: Tx, ownCountyId: number, countyIds: readonl
     .all();
   return found.length === new Set(countyIds).size;
 }
-
-/** The viewer's county as the home page shows it. */
-export function countyProfileOf(viewer: Viewer) {
-  return getDb()
-    .select({ name: counties.name, province: counties.province, code: counties.code, shortCode: counties.shortCode })
-    .from(counties)
-    .where(eq(counties.id, viewer.countyId))
-    .get()!;
-}
