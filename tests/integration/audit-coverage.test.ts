@@ -1,0 +1,121 @@
+/**
+ * Every kind of write leaves an audit entry with who, which county, what, and before/after.
+ * One row per kind; later workflows add theirs here.
+ */
+import { desc, gt } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { auditLog } from "~db/schema";
+import { signIn, signOut } from "~/modules/auth/sign-in.server";
+import { assertCan } from "~/modules/access/policy.server";
+import { getDb } from "~/modules/db/connection.server";
+import { addBodyMember, createJointBody, removeBodyMember } from "~/modules/pacts/bodies.server";
+import { countersignPact, declinePact, proposePact, resumePact, suspendPact, terminatePact } from "~/modules/pacts/lifecycle.server";
+import { createRegion, deleteRegion, updateRegion } from "~/modules/tenancy/regions.server";
+import { createCountyUser, findUserByUsername, setUserDisabled, setUserPassword, updateCountyUser } from "~/modules/tenancy/users.server";
+import { useDemoData, viewerOf } from "../setup/demo";
+import { proposalFrom, userIdOf } from "./helpers/pact-fixtures";
+
+useDemoData();
+
+interface Row {
+  action: string;
+  /** Does the write; returns nothing, or an id to expect as the entry's entity id. */
+  write: () => unknown;
+  actor: string | null;
+  hasAfter?: boolean;
+  hasBefore?: boolean;
+}
+
+const state: Record<string, number | string> = {};
+
+const ROWS: Row[] = [
+  { action: "auth.sign_in", actor: "xh.grid", write: () => signIn("xh.grid", "demo-2026", "10.5.0.1") },
+  { action: "auth.sign_in_failed", actor: null, hasAfter: true, write: () => signIn("xh.grid", "nope", "10.5.0.1") },
+  {
+    action: "auth.sign_out", actor: "xh.grid",
+    write: () => signOut(viewerOf("xh.grid")),
+  },
+  {
+    action: "user.create", actor: "xh.admin", hasAfter: true,
+    write: async () => {
+      state.user = await createCountyUser(viewerOf("xh.admin"), {
+        username: "xh.audit", displayName: "审计测试", title: "", phone: "", roles: ["grid_worker"], password: "long-password-1",
+      });
+    },
+  },
+  {
+    action: "user.update", actor: "xh.admin", hasBefore: true, hasAfter: true,
+    write: () => updateCountyUser(viewerOf("xh.admin"), String(state.user), { displayName: "审计测试员", title: "网格员", phone: "", roles: ["grid_worker", "mediator"] }),
+  },
+  { action: "user.disable", actor: "xh.admin", hasBefore: true, hasAfter: true, write: () => setUserDisabled(viewerOf("xh.admin"), String(state.user), true) },
+  { action: "user.enable", actor: "xh.admin", hasBefore: true, hasAfter: true, write: () => setUserDisabled(viewerOf("xh.admin"), String(state.user), false) },
+  { action: "user.reset_password", actor: "xh.admin", write: () => setUserPassword(viewerOf("xh.admin"), String(state.user), "another-password-2", "user.reset_password") },
+  {
+    action: "user.change_password", actor: "xh.leader",
+    write: () => setUserPassword(viewerOf("xh.leader"), findUserByUsername("xh.leader")!.id, "leader-password-3", "user.change_password"),
+  },
+  {
+    action: "region.create", actor: "xh.admin", hasAfter: true,
+    write: () => {
+      const result = createRegion(viewerOf("xh.admin"), { name: "审计镇", parentId: null, isBorder: true });
+      if (result.ok) state.region = result.id;
+    },
+  },
+  { action: "region.update", actor: "xh.admin", hasBefore: true, hasAfter: true, write: () => updateRegion(viewerOf("xh.admin"), Number(state.region), { name: "审计新镇", isBorder: false }) },
+  { action: "region.delete", actor: "xh.admin", hasBefore: true, write: () => deleteRegion(viewerOf("xh.admin"), Number(state.region)) },
+  {
+    action: "pact.propose", actor: "xh.pl", hasAfter: true,
+    write: () => {
+      const result = proposePact(viewerOf("xh.pl"), proposalFrom("xh.pl", ["ZJ"]));
+      if (result.ok) state.pact = result.pactId;
+      const other = proposePact(viewerOf("xh.pl"), proposalFrom("xh.pl", ["ZJ"]));
+      if (other.ok) state.declined = other.pactId;
+    },
+  },
+  { action: "pact.countersign", actor: "zj.admin", write: () => countersignPact(viewerOf("zj.admin"), Number(state.pact), { liaisonIds: [userIdOf("zj.pl")] }) },
+  { action: "pact.decline", actor: "zj.admin", write: () => declinePact(viewerOf("zj.admin"), Number(state.declined), { reason: "条款需再商议" }) },
+  { action: "pact.suspend", actor: "zj.pl", write: () => suspendPact(viewerOf("zj.pl"), Number(state.pact), { reason: "换届期间暂停" }) },
+  { action: "pact.resume", actor: "xh.pl", write: () => resumePact(viewerOf("xh.pl"), Number(state.pact)) },
+  {
+    action: "joint_body.create", actor: "xh.pl", hasAfter: true,
+    write: () => {
+      const result = createJointBody(viewerOf("xh.pl"), Number(state.pact), {
+        kind: "patrol_team", level: null, name: "审计巡防队", members: [{ userId: userIdOf("xh.police"), duty: "队长" }],
+      });
+      if (result.ok) state.body = result.bodyId;
+    },
+  },
+  { action: "joint_body.add_member", actor: "zj.pl", write: () => addBodyMember(viewerOf("zj.pl"), Number(state.pact), Number(state.body), { userId: userIdOf("zj.police"), duty: "队员" }) },
+  { action: "joint_body.remove_member", actor: "zj.pl", write: () => removeBodyMember(viewerOf("zj.pl"), Number(state.pact), Number(state.body), userIdOf("zj.police")) },
+  { action: "pact.terminate", actor: "zj.pl", write: () => terminatePact(viewerOf("zj.pl"), Number(state.pact), { reason: "合作期满" }) },
+  {
+    action: "access.denied", actor: "tz.grid", hasAfter: true,
+    write: () => {
+      try {
+        assertCan(viewerOf("tz.grid"), "notice", "view");
+      } catch {
+        // the refusal itself is what is audited
+      }
+    },
+  },
+];
+
+describe("every kind of write is audited", () => {
+  it.each(ROWS.map((row) => [row.action, row] as const))("%s", async (_action, row) => {
+    const lastId = getDb().select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()?.id ?? 0;
+    await row.write();
+    const entries = getDb().select().from(auditLog).where(gt(auditLog.id, lastId)).all();
+    const entry = entries.find((e) => e.action === row.action);
+    expect(entry, `no ${row.action} entry among ${entries.map((e) => e.action).join(", ")}`).toBeDefined();
+    if (row.actor) {
+      const viewer = viewerOf(row.actor);
+      expect(entry).toMatchObject({ actorUserId: viewer.userId, countyId: viewer.countyId });
+    } else {
+      expect(entry!.countyId).not.toBeNull();
+    }
+    expect(entry!.at).toBeGreaterThan(Date.now() - 60_000);
+    if (row.hasBefore) expect(entry!.before).not.toBeNull();
+    if (row.hasAfter) expect(entry!.after).not.toBeNull();
+  });
+
+});
