@@ -147,7 +147,7 @@ describe("records shared under pacts", () => {
     }
   });
 
-  it("a hidden record answers 404 like a missing one, and the attempt is audited", () => {
+  it("a hidden record answers 404 like a missing one, and both attempts leave the same trace", () => {
     const viewer = viewerOf("yp.pl");
     const before = getDb().select({ n: sql<number>`count(*)` }).from(auditLog).where(eq(auditLog.action, "access.denied")).get()!.n;
     const hidden = catchResponse(() => requireVisibleRecord(viewer, xhTzHazard));
@@ -155,8 +155,9 @@ describe("records shared under pacts", () => {
     expect(hidden.status).toBe(404);
     expect(missing.status).toBe(404);
     const after = getDb().select().from(auditLog).where(eq(auditLog.action, "access.denied")).all();
-    expect(after.length).toBe(before + 1);
-    expect(after.at(-1)).toMatchObject({ entityType: "record", entityId: String(xhTzHazard), countyId: viewer.countyId });
+    expect(after.length).toBe(before + 2);
+    expect(after.at(-2)).toMatchObject({ entityType: "record", entityId: String(xhTzHazard), countyId: viewer.countyId });
+    expect(after.at(-1)).toMatchObject({ entityType: "record", entityId: "999999", countyId: viewer.countyId });
   });
 
   it("assertCan refuses with 403 and audits the denial", () => {

@@ -56,15 +56,13 @@ export function findVisibleRecord(viewer: Viewer, recordId: number): RecordRow |
 }
 
 /**
- * The record, or a 404 that looks the same whether it is missing or hidden; a hidden one is
- * recorded in the audit log as a denial.
+ * The record, or a 404 that looks the same whether it is missing or hidden. Both are recorded
+ * as the same denial, so not even the viewer's own audit log tells which ids exist elsewhere.
  */
 export function requireVisibleRecord(viewer: Viewer, recordId: number): RecordRow {
   const record = findVisibleRecord(viewer, recordId);
   if (record) return record;
-  const exists = Number.isSafeInteger(recordId)
-    && getDb().select({ id: records.id }).from(records).where(eq(records.id, recordId)).get();
-  if (exists) denial(viewer, "record", recordId, "view");
+  denial(viewer, "record", Number.isSafeInteger(recordId) ? recordId : null, "view");
   throw new Response("Not Found", { status: 404 });
 }
 

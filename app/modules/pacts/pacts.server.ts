@@ -62,10 +62,12 @@ export function standingOf(row: MemberPactRow, today = todayInChina()): PactStan
   return { phase: pactPhase(row, today), proposerCountyId: row.proposerCountyId, ownSignature: row.ownSignature };
 }
 
-/** Records a denial when a pact the viewer may not see exists; a missing one leaves no trace. */
+/**
+ * Records the denial of a pact the viewer may not open. Hidden and missing ids leave the same
+ * trace, so not even the viewer's own audit log tells which ids exist elsewhere.
+ */
 function noteHiddenPact(viewer: Viewer, pactId: number) {
-  const exists = getDb().select({ id: pacts.id }).from(pacts).where(eq(pacts.id, pactId)).get();
-  if (exists) recordDenial(viewer, "pact", pactId);
+  recordDenial(viewer, "pact", pactId);
 }
 
 /** The pact for a route: a member pact, or a 404 that is the same for missing and hidden ones. */

@@ -1,0 +1,54 @@
+/**
+ * Every route module of app/routes, by file name (without .tsx). tenant-isolation.test.ts checks
+ * that this list is exactly what app/routes holds and that every module has a row in the table,
+ * so a new route cannot arrive without its isolation rows.
+ */
+import * as catchAll from "~/routes/$";
+import * as home from "~/routes/_index";
+import * as accountPassword from "~/routes/account.password";
+import * as adminHome from "~/routes/admin._index";
+import * as adminAudit from "~/routes/admin.audit";
+import * as adminRegion from "~/routes/admin.regions.$regionId";
+import * as adminRegions from "~/routes/admin.regions._index";
+import * as adminUser from "~/routes/admin.users.$userId";
+import * as adminUsers from "~/routes/admin.users._index";
+import * as adminNewUser from "~/routes/admin.users.new";
+import * as lang from "~/routes/lang";
+import * as liaisons from "~/routes/liaisons";
+import * as login from "~/routes/login";
+import * as logout from "~/routes/logout";
+import * as pact from "~/routes/pacts.$pactId._index";
+import * as body from "~/routes/pacts.$pactId.bodies.$bodyId";
+import * as newBody from "~/routes/pacts.$pactId.bodies.new";
+import * as pactList from "~/routes/pacts._index";
+import * as newPact from "~/routes/pacts.new";
+
+type RouteFunction = (args: never) => unknown;
+export interface RouteModule {
+  loader?: RouteFunction;
+  action?: RouteFunction;
+}
+
+export const ROUTE_MODULES = {
+  $: catchAll,
+  _index: home,
+  "account.password": accountPassword,
+  "admin._index": adminHome,
+  "admin.audit": adminAudit,
+  "admin.regions.$regionId": adminRegion,
+  "admin.regions._index": adminRegions,
+  "admin.users.$userId": adminUser,
+  "admin.users._index": adminUsers,
+  "admin.users.new": adminNewUser,
+  lang,
+  liaisons,
+  login,
+  logout,
+  "pacts.$pactId._index": pact,
+  "pacts.$pactId.bodies.$bodyId": body,
+  "pacts.$pactId.bodies.new": newBody,
+  "pacts._index": pactList,
+  "pacts.new": newPact,
+} satisfies Record<string, RouteModule>;
+
+export type RouteKey = keyof typeof ROUTE_MODULES;
