@@ -39,6 +39,7 @@ if (!county || !code || !province || !short || !username || !name) {
 if (!/^\d{6}$/.test(code)) fail("--code must be the 6-digit administrative division code");
 if (!/^[A-Z]{2,4}$/.test(short)) fail("--short must be 2-4 capital letters, e.g. XH");
 if (!/^[a-z0-9._-]{3,32}$/.test(username)) fail("--username: 3-32 lowercase letters, digits, . _ -");
+if (!username.startsWith(`${short.toLowerCase()}.`)) fail(`--username must start with ${short.toLowerCase()}. (one namespace per county)`);
 const password = process.env.ADMIN_PASSWORD ?? "";
 if (password.length < MIN_PASSWORD_LENGTH) fail(`ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters`);
 

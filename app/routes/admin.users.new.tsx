@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { FormErrors } from "~/components/admin/notice";
 import { profileValuesFrom, UserProfileFields } from "~/components/admin/user-fields";
 import { Button, buttonLinkClass } from "~/components/ui/button";
@@ -15,6 +15,7 @@ import { newUserSchema, USER_LIST_FIELDS } from "~/modules/tenancy/schemas";
 import {
   createCountyUser,
   requireCountyAdmin,
+  countyUsernamePrefix,
   usernameTaken,
 } from "~/modules/tenancy/users.server";
 import { sqliteErrorCode } from "~/modules/db/errors";
@@ -22,7 +23,7 @@ import { sqliteErrorCode } from "~/modules/db/errors";
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
   requireCountyAdmin(viewer, request);
-  return null;
+  return { usernamePrefix: countyUsernamePrefix(viewer) };
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -36,15 +37,22 @@ export async function action({ request }: ActionFunctionArgs) {
     const { password: _password, ...values } = formValues(formData, USER_LIST_FIELDS);
     return { errors, values };
   };
+  // Usernames live in the county's own namespace (`xh.…`), so checking whether one is taken
+  // never tells an administrator anything about another county's accounts.
+  const prefix = countyUsernamePrefix(viewer);
+  const outsideCounty = t("admin.users.usernamePrefix", { prefix });
   if (!parsed.ok) {
-    // Say at once that a well-formed username is taken, along with the other mistakes.
+    // Say at once what is wrong with a well-formed username, along with the other mistakes.
     const username = newUserSchema.shape.username.safeParse(formData.get("username"));
-    if (username.success && usernameTaken(username.data)) {
+    if (username.success && !username.data.startsWith(prefix)) {
+      parsed.errors.username = outsideCounty;
+    } else if (username.success && usernameTaken(username.data)) {
       parsed.errors.username = t("admin.users.usernameTaken", { username: username.data });
     }
     return refuse(parsed.errors);
   }
   const input = parsed.data;
+  if (!input.username.startsWith(prefix)) return refuse({ username: outsideCounty });
   const taken = () => refuse({ username: t("admin.users.usernameTaken", { username: input.username }) });
   if (usernameTaken(input.username)) return taken();
   try {
@@ -60,6 +68,7 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function NewCountyUserPage() {
   const t = useT();
   const data = useActionData<typeof action>();
+  const { usernamePrefix } = useLoaderData<typeof loader>();
   const busy = useNavigation().state === "submitting";
   const values = data?.values ?? {};
   const errors = data?.errors;
@@ -76,7 +85,7 @@ export default function NewCountyUserPage() {
           <TextField
             name="username"
             label={t("admin.users.username")}
-            hint={t("admin.users.usernameHint")}
+            hint={t("admin.users.usernameHint", { prefix: usernamePrefix })}
             defaultValue={typeof values.username === "string" ? values.username : ""}
             error={errors?.username}
             autoComplete="off"

@@ -95,9 +95,9 @@ describe("/admin/users/new", () => {
     expect(entry.after).not.toContain(newUser.password);
   });
 
-  it("says clearly that a username is taken, in any county and any letter case", async () => {
+  it("says clearly that a username is taken, in any letter case", async () => {
     const count = db().select().from(users).all().length;
-    for (const username of ["tz.admin", "XH.PL"]) {
+    for (const username of ["xh.grid", "XH.PL"]) {
       const data = await expectData(
         newAction(routeArgs(await postAs("xh.admin", "/admin/users/new", { ...newUser, username }))),
       );
@@ -107,8 +107,22 @@ describe("/admin/users/new", () => {
       expect(data.values).not.toHaveProperty("password");
     }
     // Also when the rest of the form still has mistakes.
-    const partial = await expectData(newAction(routeArgs(await postAs("xh.admin", "/admin/users/new", { username: "tz.pl" }))));
-    expect(partial.errors).toMatchObject({ username: "用户名“tz.pl”已被占用，请换一个", displayName: "此项为必填项" });
+    const partial = await expectData(newAction(routeArgs(await postAs("xh.admin", "/admin/users/new", { username: "xh.police" }))));
+    expect(partial.errors).toMatchObject({ username: "用户名“xh.police”已被占用，请换一个", displayName: "此项为必填项" });
+    expect(db().select().from(users).all().length).toBe(count);
+  });
+
+  it("keeps usernames in the county's own namespace, so another county's names cannot be probed", async () => {
+    const count = db().select().from(users).all().length;
+    // tz.admin exists and zj.nobody does not: both get the same answer.
+    for (const username of ["tz.admin", "zj.nobody", "liuqiang"]) {
+      const data = await expectData(
+        newAction(routeArgs(await postAs("xh.admin", "/admin/users/new", { ...newUser, username }))),
+      );
+      expect(data.errors.username).toBe("本县用户名须以“xh.”开头");
+    }
+    const loaded = await expectData(newLoader(routeArgs(await getAs("xh.admin", "/admin/users/new"))));
+    expect(loaded).toEqual({ usernamePrefix: "xh." });
     expect(db().select().from(users).all().length).toBe(count);
   });
 

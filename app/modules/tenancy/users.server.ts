@@ -131,6 +131,11 @@ export interface NewUserInput {
   password: string;
 }
 
+/** Every username of a county begins with its short code, e.g. `xh.`: one namespace per county. */
+export function countyUsernamePrefix(viewer: Pick<Viewer, "countyShortCode">): string {
+  return `${viewer.countyShortCode.toLowerCase()}.`;
+}
+
 export function usernameTaken(username: string): boolean {
   return !!getDb()
     .select({ n: sql`1` })
