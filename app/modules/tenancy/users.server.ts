@@ -46,18 +46,21 @@ export function findUserByUsername(username: string) {
     .get();
 }
 
+/** What an administrator sees of an account (never its password hash). */
+const accountColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  title: users.title,
+  phone: users.phone,
+  disabled: users.disabled,
+};
+
 /** The users of the viewer's own county, with their roles. */
 export function listCountyUsers(viewer: Viewer) {
   const db = getDb();
   const rows = db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      title: users.title,
-      phone: users.phone,
-      disabled: users.disabled,
-    })
+    .select(accountColumns)
     .from(users)
     .where(eq(users.countyId, viewer.countyId))
     .orderBy(asc(users.username))
@@ -79,15 +82,7 @@ export function listCountyUsers(viewer: Viewer) {
 export function findCountyUser(viewer: Viewer, userId: string) {
   const db = getDb();
   const user = db
-    .select({
-      id: users.id,
-      username: users.username,
-      displayName: users.displayName,
-      title: users.title,
-      phone: users.phone,
-      disabled: users.disabled,
-      updatedAt: users.updatedAt,
-    })
+    .select({ ...accountColumns, updatedAt: users.updatedAt })
     .from(users)
     .where(and(eq(users.id, userId), eq(users.countyId, viewer.countyId)))
     .get();
