@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { CheckboxField } from "~/components/admin/checkbox-field";
 import { regionLevelKey } from "~/components/admin/labels";
 import { FormErrors, NoticeAlert } from "~/components/admin/notice";
 import { BorderBadge } from "~/components/admin/region-tree";
 import { Button } from "~/components/ui/button";
-import { TextField } from "~/components/ui/field";
+import { CheckboxField, TextField } from "~/components/ui/field";
 import { Alert, Badge, Card, PageHeader } from "~/components/ui/feedback";
 import { getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";

@@ -1,9 +1,8 @@
 import { Form } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
-import { SelectField, TextField } from "~/components/ui/field";
+import { CheckboxField, SelectField, TextField } from "~/components/ui/field";
 import { Card } from "~/components/ui/feedback";
 import { useT } from "~/i18n/use-t";
-import { CheckboxField } from "./checkbox-field";
 import { regionLevelKey } from "./labels";
 import { FormErrors } from "./notice";
 import { parentChoices, type RegionTreeNode } from "./region-tree";
