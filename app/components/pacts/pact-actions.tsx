@@ -37,7 +37,7 @@ function ActionForm({
   const idPrefix = `${choice.label}-`;
   const needsReason = choice.requires.includes("reason");
   const checkedLiaisons = Array.isArray(mine?.values?.liaisonIds) ? (mine!.values!.liaisonIds as string[]) : [];
-  return (
+  const form = (
     <Form method="post" className="space-y-3 rounded-md border border-slate-200 p-3" data-testid={`action-${choice.label}`}>
       <input type="hidden" name="intent" value={choice.action} />
       <p className="text-sm text-slate-600">{t(`pacts.action.${choice.label}.hint`)}</p>
@@ -66,6 +66,16 @@ function ActionForm({
         {t(`pacts.action.${choice.label}`)}
       </Button>
     </Form>
+  );
+  if (!needsReason) return form;
+  // Steps that stop a pact stay folded until asked for, so they are not pressed by mistake.
+  return (
+    <details open={!!mine} className="group">
+      <summary className="cursor-pointer rounded-md px-1 py-2 text-sm font-medium text-slate-700 hover:text-brand-700">
+        {t(`pacts.action.${choice.label}`)}…
+      </summary>
+      {form}
+    </details>
   );
 }
 
