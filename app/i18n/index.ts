@@ -1,13 +1,19 @@
 import { admin as enAdmin } from "./en/admin";
 import { auth as enAuth } from "./en/auth";
 import { common as enCommon } from "./en/common";
+import { hazards as enHazards } from "./en/hazards";
 import { home as enHome } from "./en/home";
 import { pacts as enPacts } from "./en/pacts";
+import { records as enRecords } from "./en/records";
+import { search as enSearch } from "./en/search";
 import { admin } from "./zh-CN/admin";
 import { auth } from "./zh-CN/auth";
 import { common } from "./zh-CN/common";
+import { hazards } from "./zh-CN/hazards";
 import { home } from "./zh-CN/home";
 import { pacts } from "./zh-CN/pacts";
+import { records } from "./zh-CN/records";
+import { search } from "./zh-CN/search";
 
 /**
  * The interface speaks Simplified Chinese first and English second. Each area keeps its words in
@@ -17,10 +23,12 @@ export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
-const zhCN = { ...common, ...auth, ...admin, ...pacts, ...home };
+const zhCN = { ...common, ...auth, ...admin, ...pacts, ...home, ...records, ...hazards, ...search };
 export type MessageKey = keyof typeof zhCN;
 
-const en: Record<MessageKey, string> = { ...enCommon, ...enAuth, ...enAdmin, ...enPacts, ...enHome };
+const en: Record<MessageKey, string> = {
+  ...enCommon, ...enAuth, ...enAdmin, ...enPacts, ...enHome, ...enRecords, ...enHazards, ...enSearch,
+};
 
 export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };
 

@@ -3,3 +3,5 @@ export * from "./auth";
 export * from "./pacts";
 export * from "./records";
 export * from "./audit";
+export * from "./threads";
+export * from "./hazards";

@@ -20,10 +20,13 @@ export const records = sqliteTable(
     status: text("status").notNull(),
     refNo: text("ref_no").notNull(),
     title: text("title").notNull(),
+    description: text("description").notNull().default(""),
     regionId: integer("region_id").references(() => regions.id),
     placeText: text("place_text").notNull().default(""),
     /** Police-only handling restriction (case notices): seen by police liaisons alone. */
     policeOnly: integer("police_only", { mode: "boolean" }).notNull().default(false),
+    /** The deadline of the current step (ms); past it, an open record is overdue. */
+    dueAt: integer("due_at"),
     createdBy: text("created_by")
       .notNull()
       .references(() => users.id),
@@ -51,5 +54,44 @@ export const recordAddressees = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.recordId, t.countyId] }),
     index("record_addressees_county_idx").on(t.countyId),
+  ],
+);
+
+/**
+ * The last reference number handed out per county, workflow and year. Incremented in the same
+ * write transaction that inserts the record, so numbers are unique and without gaps.
+ */
+export const referenceSequences = sqliteTable(
+  "reference_sequences",
+  {
+    countyId: integer("county_id")
+      .notNull()
+      .references(() => counties.id),
+    workflow: text("workflow", { enum: WORKFLOWS }).notNull(),
+    year: integer("year").notNull(),
+    lastValue: integer("last_value").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.countyId, t.workflow, t.year] })],
+);
+
+/** Links between records, e.g. the patrol finding that opened a hazard. */
+export const recordLinks = sqliteTable(
+  "record_links",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    fromRecordId: integer("from_record_id")
+      .notNull()
+      .references(() => records.id),
+    toRecordId: integer("to_record_id")
+      .notNull()
+      .references(() => records.id),
+    createdBy: text("created_by")
+      .notNull()
+      .references(() => users.id),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("record_links_pair_unique").on(t.fromRecordId, t.toRecordId),
+    index("record_links_to_idx").on(t.toRecordId),
   ],
 );

@@ -1,0 +1,3 @@
+/** Joint hazard checks (问题隐患联防) and joint sweeps. */
+export const hazards = {
+} as const;

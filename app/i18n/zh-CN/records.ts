@@ -1,0 +1,20 @@
+/** The case engine: records, threads, attachments, read state, the inbox. */
+export const records = {
+  "records.error.pactNotUsable": "所选协议未生效或不包含此项工作",
+  "records.error.addressees": "请选择协议中的合作县",
+  "records.error.region": "请选择本县或协议合作县的区划",
+  "records.error.conflict": "该事项已被他人处理，页面已刷新，请查看最新状态。",
+  "thread.title": "办理记录",
+  "thread.empty": "暂无记录。",
+  "thread.internalBadge": "内部备注 · 仅本县可见",
+  "thread.composer.label": "留言",
+  "thread.composer.placeholder": "写下情况、意见或进展，双方均可看到",
+  "thread.composer.internal": "作为内部备注（仅本县可见，对方县看不到）",
+  "thread.composer.submit": "发送",
+  "thread.composer.readOnly": "您的角色只能查看此事项，不能留言。",
+  "thread.bodyRequired": "请填写留言内容",
+  "thread.posted": "已发送。",
+  "thread.event.create": "{who} 创建了此事项",
+  "thread.event.transition": "{who}：{action}（{from} → {to}）",
+  "thread.by": "{name}（{roles} · {county}）",
+} as const;

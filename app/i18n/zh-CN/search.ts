@@ -1,0 +1,3 @@
+/** Search across records, and links between records. */
+export const search = {
+} as const;

@@ -1,0 +1,1 @@
+export type RecordThreadPostResult = { ok: true; entryId: number } | { ok: false; errors: Record<string, string> };
