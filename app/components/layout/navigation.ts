@@ -1,5 +1,5 @@
 import type { MessageKey } from "~/i18n";
-import { isCountyAdmin, type Role } from "~/modules/access/capabilities";
+import { can, isCountyAdmin, workflowsAllowing, type Role } from "~/modules/access/capabilities";
 
 export interface NavItem {
   to: string;
@@ -8,11 +8,11 @@ export interface NavItem {
 
 /** The menu: only what exists and what the viewer's roles may open. */
 export function navigationFor(roles: readonly Role[]): NavItem[] {
-  const items: NavItem[] = [
-    { to: "/", label: "nav.home" },
-    { to: "/pacts", label: "nav.pacts" },
-    { to: "/liaisons", label: "nav.liaisons" },
-  ];
+  const items: NavItem[] = [{ to: "/", label: "nav.home" }];
+  if (workflowsAllowing(roles, "view").length > 0) items.push({ to: "/inbox", label: "nav.inbox" });
+  if (can(roles, "hazard", "view")) items.push({ to: "/hazards", label: "nav.hazards" });
+  if (workflowsAllowing(roles, "view").length > 0) items.push({ to: "/search", label: "nav.search" });
+  items.push({ to: "/pacts", label: "nav.pacts" }, { to: "/liaisons", label: "nav.liaisons" });
   if (isCountyAdmin(roles)) {
     items.push(
       { to: "/admin/users", label: "nav.users" },

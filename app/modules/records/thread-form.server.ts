@@ -19,7 +19,13 @@ export const threadEntrySchema = z.object({
   internal: z.string().optional().transform((v) => v === "1"),
 });
 
-export function postFromThreadForm(viewer: Viewer, record: RecordRow, formData: FormData, t: Translate): RecordThreadPostResult {
+/** Handles intent `thread` of a record page; the route has read the (possibly multipart) form. */
+export async function postFromThreadForm(
+  viewer: Viewer,
+  record: RecordRow,
+  formData: FormData,
+  t: Translate,
+): Promise<RecordThreadPostResult> {
   const parsed = parseForm(threadEntrySchema, formData, t);
   if (!parsed.ok) return { ok: false, errors: parsed.errors };
   const entryId = postThreadEntry(viewer, record, parsed.data);

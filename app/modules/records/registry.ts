@@ -1,0 +1,19 @@
+/**
+ * Every workflow that is built, with its state machine. The inbox, search and figures read this
+ * to treat all workflows alike; a new workflow adds one line.
+ */
+import type { Workflow } from "~/modules/access/capabilities";
+import { HAZARD_MACHINE } from "~/modules/hazards/machine";
+import type { StateMachine } from "./state-machine";
+
+export const STATE_MACHINES: Partial<Record<Workflow, StateMachine>> = {
+  hazard: HAZARD_MACHINE,
+};
+
+export function machineOf(workflow: Workflow): StateMachine | undefined {
+  return STATE_MACHINES[workflow];
+}
+
+export function builtWorkflows(): Workflow[] {
+  return Object.keys(STATE_MACHINES) as Workflow[];
+}
