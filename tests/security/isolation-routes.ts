@@ -13,6 +13,14 @@ import * as adminRegions from "~/routes/admin.regions._index";
 import * as adminUser from "~/routes/admin.users.$userId";
 import * as adminUsers from "~/routes/admin.users._index";
 import * as adminNewUser from "~/routes/admin.users.new";
+import * as attachmentFile from "~/routes/files.$attachmentId";
+import * as hazard from "~/routes/hazards.$hazardId";
+import * as hazardList from "~/routes/hazards._index";
+import * as newHazard from "~/routes/hazards.new";
+import * as sweep from "~/routes/hazards.sweeps.$sweepId";
+import * as sweepList from "~/routes/hazards.sweeps._index";
+import * as newSweep from "~/routes/hazards.sweeps.new";
+import * as inbox from "~/routes/inbox";
 import * as lang from "~/routes/lang";
 import * as liaisons from "~/routes/liaisons";
 import * as login from "~/routes/login";
@@ -22,6 +30,7 @@ import * as body from "~/routes/pacts.$pactId.bodies.$bodyId";
 import * as newBody from "~/routes/pacts.$pactId.bodies.new";
 import * as pactList from "~/routes/pacts._index";
 import * as newPact from "~/routes/pacts.new";
+import * as search from "~/routes/search";
 
 type RouteFunction = (args: never) => unknown;
 export interface RouteModule {
@@ -40,6 +49,14 @@ export const ROUTE_MODULES = {
   "admin.users.$userId": adminUser,
   "admin.users._index": adminUsers,
   "admin.users.new": adminNewUser,
+  "files.$attachmentId": attachmentFile,
+  "hazards.$hazardId": hazard,
+  "hazards._index": hazardList,
+  "hazards.new": newHazard,
+  "hazards.sweeps.$sweepId": sweep,
+  "hazards.sweeps._index": sweepList,
+  "hazards.sweeps.new": newSweep,
+  inbox,
   lang,
   liaisons,
   login,
@@ -49,6 +66,7 @@ export const ROUTE_MODULES = {
   "pacts.$pactId.bodies.new": newBody,
   "pacts._index": pactList,
   "pacts.new": newPact,
+  search,
 } satisfies Record<string, RouteModule>;
 
 export type RouteKey = keyof typeof ROUTE_MODULES;

@@ -9,7 +9,10 @@ import { and, eq } from "drizzle-orm";
 import { auditLog } from "~db/schema";
 import { getDb } from "~/modules/db/connection.server";
 import { countyIdOf } from "../setup/demo";
+import { CASE_ENGINE_ROWS } from "./isolation-case-engine";
+import { HAZARD_ROWS } from "./isolation-hazards";
 import type { RouteKey } from "./isolation-routes";
+import { SEARCH_ROWS } from "./isolation-search";
 import { MISSING_ID, MISSING_USER_ID, type Targets } from "./isolation-targets";
 import {
   ALL_PACTS,
@@ -285,4 +288,4 @@ const OTHER_ROWS: GetRow[] = [
   { route: "lang", name: "/lang (GET)", at: () => ({ path: "/lang" }), expect: () => redirectTo("/") },
 ];
 
-export const GET_ROWS: GetRow[] = [...OVERVIEW_ROWS, ...PACT_ROWS, ...ADMIN_ROWS, ...OTHER_ROWS];
+export const GET_ROWS: GetRow[] = [...OVERVIEW_ROWS, ...PACT_ROWS, ...ADMIN_ROWS, ...OTHER_ROWS, ...SEARCH_ROWS, ...CASE_ENGINE_ROWS, ...HAZARD_ROWS];

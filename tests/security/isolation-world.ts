@@ -14,6 +14,8 @@
  * a list of its own.
  */
 import { DEMO_COUNTIES, DEMO_NAMES, DEMO_PACTS, DEMO_ROLES, type DemoRegion } from "~db/seed/demo-data";
+import { DEMO_HAZARDS } from "~db/seed/hazards-demo";
+import { DEMO_SWEEPS } from "~db/seed/hazards-demo-data";
 import type { Role, Workflow } from "~/modules/access/capabilities";
 
 export const COUNTY_CODES = ["XH", "TZ", "YP", "ZJ"] as const;
@@ -173,11 +175,39 @@ export function peopleNamedBy(pact: PactFixture): string[] {
   return [...new Set(named)];
 }
 
-/** Usernames a county may see: its own people, and the people its pacts name. */
+/**
+ * Hazards (问题隐患联防) make more of a partner visible. A hazard shared under a pact shows its
+ * thread — the people who reported it, took its steps and wrote messages (never another county's
+ * internal notes) — to the counties it is shared with; a joint sweep shows its organiser and
+ * participants to the pact's members. And a county that shares hazards with a partner under an
+ * active pact sees the partner's regions: the report form offers them, and shared hazards name them.
+ */
+const demoPactMembers = (key: string) => key.split("-") as CountyCode[];
+
+export function peopleNamedByDemoCases(county: CountyCode): string[] {
+  const hazards = DEMO_HAZARDS.filter((h) => h.pact && demoPactMembers(h.pact).includes(county)).flatMap((h) => [
+    h.by,
+    ...(h.steps ?? []).map((s) => s.by),
+    ...(h.messages ?? []).filter((m) => !m.internal).map((m) => m.by),
+  ]);
+  const sweeps = DEMO_SWEEPS.filter((s) => demoPactMembers(s.pact).includes(county)).flatMap((s) => [s.organiser, ...s.participants]);
+  return [...hazards, ...sweeps];
+}
+
+/** Counties whose regions `county` may see: those it shares hazards with under an active pact. */
+export function hazardPartnersOf(county: CountyCode): CountyCode[] {
+  return memberPactsOf(county)
+    .filter((p) => p.phase === "active" && p.workflows.includes("hazard"))
+    .flatMap((p) => p.members)
+    .filter((c) => c !== county);
+}
+
+/** Usernames a county may see: its own people, the people its pacts name, and those of shared cases. */
 export function peopleVisibleTo(county: CountyCode): Set<string> {
   return new Set([
     ...peopleOf(county).map((u) => u.username),
     ...memberPactsOf(county).flatMap(peopleNamedBy),
+    ...peopleNamedByDemoCases(county),
   ]);
 }
 
@@ -189,15 +219,15 @@ export interface PersonKeys {
 
 /**
  * What a user of `county` must never find in a loader's or action's answer: every trace of the
- * other counties' people it may not see, all other counties' regions, and the pacts (title,
- * bodies, articles) it is not a member of.
+ * other counties' people it may not see, the regions of counties it shares no hazards with, and
+ * the pacts (title, bodies, articles) it is not a member of.
  */
 export function mustNotSeeFor(county: CountyCode, people: Record<string, PersonKeys>): string[] {
   const visible = peopleVisibleTo(county);
   const hiddenPeople = DEMO_USERS.filter((u) => u.county !== county && !visible.has(u.username));
   const strings = [
     ...hiddenPeople.flatMap((u) => [u.displayName, u.username, people[u.username].id, people[u.username].phone]),
-    ...COUNTY_CODES.filter((c) => c !== county).flatMap(regionNamesOf),
+    ...COUNTY_CODES.filter((c) => c !== county && !hazardPartnersOf(county).includes(c)).flatMap(regionNamesOf),
     ...ALL_PACTS.filter((p) => !isMember(p, county)).flatMap((p) => [p.title, ...p.bodies.map((b) => b.name), ...p.secrets]),
   ];
   return [...new Set(strings)];

@@ -103,7 +103,7 @@ describe("the isolation table covers the portal", () => {
     expect(targets.forbidden.ZJ).toEqual(expect.arrayContaining([
       ...names("xh.admin", "xh.mediator", "xh.grid", "xh.leader"),
       ...[...peopleOf("TZ"), ...peopleOf("YP")].flatMap((u) => [u.displayName, u.username]),
-      ...regionNamesOf("XH"), ...regionNamesOf("TZ"), ...regionNamesOf("YP"),
+      ...regionNamesOf("TZ"), ...regionNamesOf("YP"),
       pactFixture("xhTz").title, pactFixture("xhYp").title,
       "凉伞—坪地边界联合调解委员会", "湘黔边界联合巡防队", "贡溪—皂角坪边界联合调解委员会",
     ]));
@@ -119,8 +119,12 @@ describe("the isolation table covers the portal", () => {
     // A partner's people named by a shared pact are not forbidden; its other people are.
     expect(targets.forbidden.TZ).toEqual(expect.arrayContaining(names("xh.leader")));
     expect(targets.forbidden.TZ).not.toEqual(expect.arrayContaining(names("xh.pl")));
-    // Regions are never shared, not even with partners (yet).
-    expect(targets.forbidden.TZ).toEqual(expect.arrayContaining(regionNamesOf("XH")));
+    // Regions are shared with hazard partners only (the report form offers them): TZ sees XH's,
+    // never YP's; ZJ sees XH's through the fresh XH–ZJ pact that covers hazards.
+    expect(targets.forbidden.TZ).not.toEqual(expect.arrayContaining(regionNamesOf("XH")));
+    expect(targets.forbidden.ZJ).not.toEqual(expect.arrayContaining(regionNamesOf("XH")));
+    // A partner's people who wrote in a hazard shared with the county are not forbidden.
+    expect(targets.forbidden.YP).not.toEqual(expect.arrayContaining(names("xh.police")));
   });
 });
 

@@ -2,7 +2,21 @@ import { Form, NavLink, useLocation, useRouteLoaderData } from "@remix-run/react
 import type { ReactNode } from "react";
 import type { RootData } from "~/root";
 import { useT } from "~/i18n/use-t";
-import { navigationFor } from "./navigation";
+import { navigationFor, type NavItem } from "./navigation";
+
+/** A small count next to a menu entry; nothing at 0. */
+function CountBadge({ count, testId }: { count: number; testId?: string }) {
+  const t = useT();
+  if (count <= 0) return null;
+  return (
+    <span className="ml-1.5 inline-flex min-w-5 items-center justify-center rounded-full bg-red-600 px-1.5 py-0.5 text-xs font-semibold leading-none text-white">
+      <span aria-hidden="true" data-testid={testId}>
+        {count > 99 ? "99+" : count}
+      </span>
+      <span className="sr-only">{t("inbox.navCount", { count })}</span>
+    </span>
+  );
+}
 
 function LanguageSwitch() {
   const t = useT();
@@ -24,6 +38,9 @@ export function AppShell({ children }: { children: ReactNode }) {
   const t = useT();
   const viewer = data?.viewer;
   const items = viewer ? navigationFor(viewer.roles) : [];
+  const counts: Record<NonNullable<NavItem["count"]>, number> = { inbox: data?.inboxCount ?? 0 };
+  const countOf = (item: NavItem) => (item.count ? counts[item.count] : 0);
+  const menuCount = items.reduce((sum, item) => sum + countOf(item), 0);
   const linkClass = ({ isActive }: { isActive: boolean }) =>
     `block rounded px-3 py-2 text-sm ${isActive ? "bg-brand-700 text-white" : "text-brand-50 hover:bg-brand-700"}`;
 
@@ -55,12 +72,16 @@ export function AppShell({ children }: { children: ReactNode }) {
             <div className="mx-auto max-w-6xl px-2">
               {/* Phones: a menu that opens; wider screens: a row of links. Works without JavaScript. */}
               <details className="sm:hidden">
-                <summary className="cursor-pointer list-none px-2 py-2 text-sm text-brand-50">☰ {t("nav.menu")}</summary>
+                <summary className="cursor-pointer list-none px-2 py-2 text-sm text-brand-50">
+                  ☰ {t("nav.menu")}
+                  <CountBadge count={menuCount} />
+                </summary>
                 <ul className="pb-2">
                   {items.map((item) => (
                     <li key={item.to}>
                       <NavLink to={item.to} end={item.to === "/"} className={linkClass}>
                         {t(item.label)}
+                        <CountBadge count={countOf(item)} testId={item.count ? `nav-count-${item.count}-phone` : undefined} />
                       </NavLink>
                     </li>
                   ))}
@@ -76,6 +97,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                   <li key={item.to}>
                     <NavLink to={item.to} end={item.to === "/"} className={linkClass}>
                       {t(item.label)}
+                      <CountBadge count={countOf(item)} testId={item.count ? `nav-count-${item.count}` : undefined} />
                     </NavLink>
                   </li>
                 ))}

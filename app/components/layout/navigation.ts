@@ -4,12 +4,14 @@ import { can, isCountyAdmin, workflowsAllowing, type Role } from "~/modules/acce
 export interface NavItem {
   to: string;
   label: MessageKey;
+  /** A count the menu shows next to the label (hidden at 0). */
+  count?: "inbox";
 }
 
 /** The menu: only what exists and what the viewer's roles may open. */
 export function navigationFor(roles: readonly Role[]): NavItem[] {
   const items: NavItem[] = [{ to: "/", label: "nav.home" }];
-  if (workflowsAllowing(roles, "view").length > 0) items.push({ to: "/inbox", label: "nav.inbox" });
+  if (workflowsAllowing(roles, "view").length > 0) items.push({ to: "/inbox", label: "nav.inbox", count: "inbox" });
   if (can(roles, "hazard", "view")) items.push({ to: "/hazards", label: "nav.hazards" });
   if (workflowsAllowing(roles, "view").length > 0) items.push({ to: "/search", label: "nav.search" });
   items.push({ to: "/pacts", label: "nav.pacts" }, { to: "/liaisons", label: "nav.liaisons" });

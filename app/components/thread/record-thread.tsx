@@ -9,6 +9,7 @@ import { Badge, Card } from "~/components/ui/feedback";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import type { ThreadEntryView } from "~/modules/records/thread.server";
+import { AttachmentList, FileField } from "./attachments";
 
 export interface RecordThreadProps {
   entries: ThreadEntryView[];
@@ -17,8 +18,12 @@ export interface RecordThreadProps {
   /** Workflow words: the label of a status and of a state-machine action. */
   statusLabel: (status: string) => string;
   actionLabel: (action: string) => string;
-  /** Errors from the last post, by field (`body`, …). */
+  /** Errors from the last post, by field (`body`, `files`, …). */
   errors?: Record<string, string | undefined>;
+  /** What the last refused post held, to fill the composer again (`body`, `internal`). */
+  values?: Record<string, string | string[] | undefined>;
+  /** The upload limits to tell the writer (the server enforces its own); default 10 files of 20 MB. */
+  attachmentLimits?: { maxFiles: number; maxMb: number };
 }
 
 function useAuthorLine() {
@@ -67,14 +72,17 @@ function MessageCard({ entry }: { entry: ThreadEntryView }) {
         <time>{t.dateTime(entry.createdAt)}</time>
         {internal ? <Badge tone="amber">{t("thread.internalBadge")}</Badge> : null}
       </div>
-      <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-900">{entry.body}</p>
+      {entry.body ? <p className="mt-2 whitespace-pre-wrap break-words text-sm text-slate-900">{entry.body}</p> : null}
+      <AttachmentList attachments={entry.attachments} />
     </li>
   );
 }
 
-export function RecordThread({ entries, permissions, statusLabel, actionLabel, errors }: RecordThreadProps) {
+export function RecordThread({ entries, permissions, statusLabel, actionLabel, errors, values, attachmentLimits }: RecordThreadProps) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
+  // A new entry in the thread means the post went through: a fresh (empty) composer.
+  const composerKey = entries.at(-1)?.id ?? 0;
   return (
     <Card title={t("thread.title")}>
       {entries.length === 0 ? (
@@ -91,7 +99,7 @@ export function RecordThread({ entries, permissions, statusLabel, actionLabel, e
         </ol>
       )}
       {permissions.message ? (
-        <Form method="post" className="mt-4 space-y-3 border-t border-slate-200 pt-4">
+        <Form key={composerKey} method="post" encType="multipart/form-data" className="mt-4 space-y-3 border-t border-slate-200 pt-4">
           <input type="hidden" name="intent" value="thread" />
           <TextArea
             name="body"
@@ -99,11 +107,19 @@ export function RecordThread({ entries, permissions, statusLabel, actionLabel, e
             placeholder={t("thread.composer.placeholder")}
             rows={3}
             maxLength={5000}
+            defaultValue={typeof values?.body === "string" ? values.body : undefined}
             error={errors?.body}
           />
+          <FileField error={errors?.files} limits={attachmentLimits} />
           {permissions.internal ? (
             <label className="flex items-center gap-2 text-sm text-amber-900">
-              <input type="checkbox" name="internal" value="1" className="h-4 w-4 rounded border-amber-400" />
+              <input
+                type="checkbox"
+                name="internal"
+                value="1"
+                defaultChecked={values?.internal === "1"}
+                className="h-4 w-4 rounded border-amber-400"
+              />
               {t("thread.composer.internal")}
             </label>
           ) : null}

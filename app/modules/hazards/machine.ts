@@ -29,3 +29,16 @@ export const HAZARD_MACHINE: StateMachine<HazardStatus, HazardAction> = {
     { from: ["reported", "verifying"], action: "dismiss", to: "dismissed", roles: HANDLERS, requires: ["note"] },
   ],
 };
+
+/** States in which a hazard is still being handled (not eliminated or dismissed). */
+export const HAZARD_OPEN_STATUSES = HAZARD_STATUSES.filter(
+  (s) => !(HAZARD_MACHINE.final as readonly string[]).includes(s),
+) as HazardStatus[];
+
+export function isHazardStatus(value: unknown): value is HazardStatus {
+  return typeof value === "string" && (HAZARD_STATUSES as readonly string[]).includes(value);
+}
+
+export function isHazardAction(value: unknown): value is HazardAction {
+  return typeof value === "string" && (HAZARD_ACTIONS as readonly string[]).includes(value);
+}

@@ -1,14 +1,31 @@
 /**
  * Read state: how far each user has read each record's thread, and what is new for them. Only
  * entries the viewer may read count (other counties' internal notes never do), nor their own.
+ * `unreadEntryFilter` is that rule in SQL; the inbox and the menu badge use it too.
  */
-import { and, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql, type SQL } from "drizzle-orm";
+import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import { readStates, threadEntries } from "~db/schema";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb } from "~/modules/db/connection.server";
 import { readableEntries } from "./thread.server";
 
-/** Marks the thread read up to its newest entry the viewer can see. */
+/**
+ * SQL on `thread_entries`: an entry of the record `recordId` (a column or value) that the viewer
+ * has not read — readable by their county, not written by them, newer than their read mark.
+ */
+export function unreadEntryFilter(viewer: Pick<Viewer, "userId" | "countyId">, recordId: SQLiteColumn | SQL | number): SQL {
+  return sql`(${threadEntries.recordId} = ${recordId}
+    and ${readableEntries(viewer)}
+    and ${threadEntries.authorUserId} is not ${viewer.userId}
+    and ${threadEntries.id} > coalesce((select rs.last_read_entry_id from read_states rs
+      where rs.user_id = ${viewer.userId} and rs.record_id = ${recordId}), 0))`;
+}
+
+/**
+ * Marks the thread read up to its newest entry the viewer can see. Call it from a record page's
+ * loader after the record passed the access policy.
+ */
 export function markThreadRead(viewer: Viewer, recordId: number): void {
   const db = getDb();
   const last = db
@@ -32,17 +49,8 @@ export function unreadCounts(viewer: Viewer, recordIds: readonly number[]): Map<
   const rows = getDb()
     .select({ recordId: threadEntries.recordId, n: sql<number>`count(*)` })
     .from(threadEntries)
-    .leftJoin(readStates, and(eq(readStates.recordId, threadEntries.recordId), eq(readStates.userId, viewer.userId)))
-    .where(
-      and(
-        inArray(threadEntries.recordId, [...recordIds]),
-        readableEntries(viewer),
-        sql`${threadEntries.authorUserId} is not ${viewer.userId}`,
-        gt(threadEntries.id, sql`coalesce(${readStates.lastReadEntryId}, 0)`),
-      ),
-    )
+    .where(and(inArray(threadEntries.recordId, [...recordIds]), unreadEntryFilter(viewer, threadEntries.recordId)))
     .groupBy(threadEntries.recordId)
     .all();
   return new Map(rows.map((r) => [r.recordId, r.n]));
 }
-

@@ -1,13 +1,25 @@
 /**
- * The thread composer's post, shared by every workflow's record page: validates the message,
- * writes it (and its files) through `postThreadEntry`, and says what to show next to the fields.
+ * The thread composer's post, shared by every workflow's record page: validates the message and
+ * its files, writes both through `postThreadEntry`, and says what to show next to the fields.
+ * A refused file refuses the whole post: no entry, no attachment row, no stored file.
  */
 import { z } from "zod";
 import type { Translate } from "~/i18n";
 import type { RecordThreadPostResult } from "./thread-types";
-import type { RecordRow } from "~/modules/access/policy.server";
+import { assertCan, type RecordRow } from "~/modules/access/policy.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { parseForm } from "~/modules/forms/validation";
+import {
+  attachmentMaxMb,
+  checkUploads,
+  discardStaged,
+  insertAttachments,
+  MAX_FILES_PER_ENTRY,
+  placeStagedFiles,
+  stageFiles,
+  uploadedFiles,
+  type AcceptedFile,
+} from "./attachments.server";
 import { postThreadEntry } from "./thread.server";
 
 export const threadEntrySchema = z.object({
@@ -19,6 +31,22 @@ export const threadEntrySchema = z.object({
   internal: z.string().optional().transform((v) => v === "1"),
 });
 
+/** With files attached, the message text may be left empty (a photo from the field says enough). */
+export const threadEntryWithFilesSchema = threadEntrySchema.extend({
+  body: z.string().trim().max(5000, { error: "form.tooLong|max=5000" }).optional().default(""),
+});
+
+/**
+ * The form data of a record page's post, refusing (413) a body larger than a full composer post
+ * could be before reading it. Routes may use it instead of `request.formData()`.
+ */
+export async function readRecordPageForm(request: Request): Promise<FormData> {
+  const declared = Number(request.headers.get("Content-Length"));
+  const limit = MAX_FILES_PER_ENTRY * attachmentMaxMb() * 1024 * 1024 + 1024 * 1024;
+  if (Number.isFinite(declared) && declared > limit) throw new Response("Payload Too Large", { status: 413 });
+  return request.formData();
+}
+
 /** Handles intent `thread` of a record page; the route has read the (possibly multipart) form. */
 export async function postFromThreadForm(
   viewer: Viewer,
@@ -26,8 +54,29 @@ export async function postFromThreadForm(
   formData: FormData,
   t: Translate,
 ): Promise<RecordThreadPostResult> {
-  const parsed = parseForm(threadEntrySchema, formData, t);
-  if (!parsed.ok) return { ok: false, errors: parsed.errors };
-  const entryId = postThreadEntry(viewer, record, parsed.data);
-  return { ok: true, entryId };
+  assertCan(viewer, record.workflow, "comment");
+  const files = uploadedFiles(formData);
+  const parsed = parseForm(files.length > 0 ? threadEntryWithFilesSchema : threadEntrySchema, formData, t);
+  const check = files.length > 0 ? await checkUploads(files, t) : { ok: true as const, files: [] as AcceptedFile[] };
+  if (!parsed.ok || !check.ok) {
+    return {
+      ok: false,
+      errors: { ...(parsed.ok ? {} : parsed.errors), ...(check.ok ? {} : { files: check.error }) },
+    };
+  }
+  if (check.files.length === 0) return { ok: true, entryId: postThreadEntry(viewer, record, parsed.data) };
+
+  const staged = stageFiles(check.files);
+  let committed = false;
+  try {
+    const entryId = postThreadEntry(viewer, record, parsed.data, (tx, newEntryId) => {
+      const stored = insertAttachments(tx, viewer, record.id, newEntryId, check.files);
+      placeStagedFiles(staged);
+      return { attachments: stored };
+    });
+    committed = true;
+    return { ok: true, entryId };
+  } finally {
+    discardStaged(staged, { placedToo: !committed });
+  }
 }

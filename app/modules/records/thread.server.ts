@@ -126,13 +126,14 @@ export interface NewThreadEntry {
 
 /**
  * Writes a message or an internal note (and, through `withinTransaction`, anything that must
- * land with it, such as its attachments), audited in the same transaction.
+ * land with it, such as its attachments), audited in the same transaction. Whatever the callback
+ * returns (e.g. the files it stored) is added to the audit entry.
  */
 export function postThreadEntry(
   viewer: Viewer,
   record: RecordRow,
   entry: NewThreadEntry,
-  withinTransaction?: (tx: Tx, entryId: number) => void,
+  withinTransaction?: (tx: Tx, entryId: number) => void | Record<string, unknown>,
 ): number {
   assertCan(viewer, record.workflow, "comment");
   const kind: EntryKind = entry.internal ? "internal" : "message";
@@ -150,13 +151,13 @@ export function postThreadEntry(
       })
       .returning({ id: threadEntries.id })
       .get().id;
-    withinTransaction?.(tx, id);
+    const extra = withinTransaction?.(tx, id) ?? {};
     tx.run(sql`update records set updated_at = ${Date.now()} where id = ${record.id}`);
     appendAudit(tx, actorOf(viewer), {
       action: entry.internal ? "thread.internal_note" : "thread.message",
       entityType: record.workflow,
       entityId: record.id,
-      after: { entryId: id, body: entry.body },
+      after: { entryId: id, body: entry.body, ...extra },
     });
     return id;
   });

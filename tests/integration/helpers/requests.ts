@@ -97,3 +97,28 @@ export async function expectData<T>(run: Promise<T>): Promise<Exclude<T, Respons
   }
   return outcome as Exclude<T, Response>;
 }
+
+/**
+ * A same-origin multipart POST by `username`, as a browser sends a form with
+ * `encType="multipart/form-data"`: text fields, then files (one part per File).
+ */
+export async function postMultipartAs(
+  username: string,
+  path: string,
+  fields: FormFields,
+  files: Record<string, File[]> = {},
+  options: RequestOptions = {},
+): Promise<Request> {
+  const session = await sessionCookieFor(username);
+  const body = new FormData();
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined) continue;
+    for (const v of Array.isArray(value) ? value : [value]) body.append(name, v);
+  }
+  for (const [name, list] of Object.entries(files)) for (const file of list) body.append(name, file);
+  return new Request(new URL(path, ORIGIN), {
+    method: "POST",
+    headers: { Cookie: cookieHeader(session, options), Origin: ORIGIN },
+    body,
+  });
+}

@@ -1,0 +1,129 @@
+/**
+ * The inbox (待办): across every built workflow, the records the viewer may see that wait for
+ * them — with entries they have not read, in a state where their roles may take a step, or past
+ * their deadline while still open. Visibility is the access policy's filter inside the SQL; the
+ * three reasons are SQL conditions too, so the list and the menu badge count the same things.
+ */
+import { and, desc, eq, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { records, threadEntries } from "~db/schema";
+import { can, type Workflow } from "~/modules/access/capabilities";
+import { visibleRecordsFilter } from "~/modules/access/policy.server";
+import type { Viewer } from "~/modules/auth/viewer";
+import { getDb } from "~/modules/db/connection.server";
+import { unreadEntryFilter } from "./read-state.server";
+import { builtWorkflows, machineOf } from "./registry";
+import { availableTransitions, isFinal, type StateMachine } from "./state-machine";
+import { recordPath } from "./workflows";
+
+export interface InboxItem {
+  recordId: number;
+  workflow: Workflow;
+  refNo: string;
+  title: string;
+  status: string;
+  dueAt: number | null;
+  updatedAt: number;
+  /** The record's page. */
+  path: string;
+  /** Entries the viewer has not read (0 when none). */
+  unread: number;
+  /** The steps the viewer's roles may take now (empty when none). */
+  actions: string[];
+  overdue: boolean;
+}
+
+/** At most this many items are listed (most urgent first); the count covers them all. */
+export const INBOX_LIMIT = 100;
+
+interface Scope {
+  workflow: Workflow;
+  machine: StateMachine;
+  /** Open states from which the viewer's roles may take a step. */
+  actionable: string[];
+}
+
+/** The built workflows the viewer may see, each with the states where a step waits for them. */
+function scopesOf(viewer: Viewer): Scope[] {
+  return builtWorkflows()
+    .filter((workflow) => can(viewer.roles, workflow, "view"))
+    .map((workflow) => {
+      const machine = machineOf(workflow)!;
+      const states = [...new Set(machine.transitions.flatMap((t) => t.from as readonly string[]))];
+      const actionable = can(viewer.roles, workflow, "transition")
+        ? states.filter((s) => !isFinal(machine, s) && availableTransitions(machine, s, viewer.roles).length > 0)
+        : [];
+      return { workflow, machine, actionable };
+    });
+}
+
+/** SQL: the record is still open in its workflow and its deadline has passed. */
+function overdueCondition(scopes: Scope[], now: number): SQL {
+  const open = or(
+    ...scopes.map((s) =>
+      and(eq(records.workflow, s.workflow), s.machine.final.length ? notInArray(records.status, [...s.machine.final]) : undefined),
+    ),
+  );
+  return and(sql`${records.dueAt} is not null`, lt(records.dueAt, now), open)!;
+}
+
+/** SQL: the record is in a state where the viewer's roles may take a step (false when none). */
+function actionCondition(scopes: Scope[]): SQL {
+  const parts = scopes
+    .filter((s) => s.actionable.length > 0)
+    .map((s) => and(eq(records.workflow, s.workflow), inArray(records.status, s.actionable))!);
+  return parts.length ? or(...parts)! : sql`0`;
+}
+
+function unreadExists(viewer: Viewer): SQL {
+  return sql`exists (select 1 from ${threadEntries} where ${unreadEntryFilter(viewer, records.id)})`;
+}
+
+function inboxWhere(viewer: Viewer, scopes: Scope[], now: number): SQL {
+  return and(
+    visibleRecordsFilter(viewer),
+    inArray(records.workflow, scopes.map((s) => s.workflow)),
+    or(unreadExists(viewer), actionCondition(scopes), overdueCondition(scopes, now)),
+  )!;
+}
+
+/** What waits for the viewer, overdue first, then most recently changed. */
+export function inboxFor(viewer: Viewer, now = Date.now()): InboxItem[] {
+  const scopes = scopesOf(viewer);
+  if (scopes.length === 0) return [];
+  const overdue = sql<number>`(case when ${overdueCondition(scopes, now)} then 1 else 0 end)`;
+  const rows = getDb()
+    .select({
+      recordId: records.id,
+      workflow: records.workflow,
+      refNo: records.refNo,
+      title: records.title,
+      status: records.status,
+      dueAt: records.dueAt,
+      updatedAt: records.updatedAt,
+      overdue,
+      unread: sql<number>`(select count(*) from ${threadEntries} where ${unreadEntryFilter(viewer, records.id)})`,
+    })
+    .from(records)
+    .where(inboxWhere(viewer, scopes, now))
+    .orderBy(desc(overdue), desc(records.updatedAt), desc(records.id))
+    .limit(INBOX_LIMIT)
+    .all();
+  return rows.map((row) => {
+    const scope = scopes.find((s) => s.workflow === row.workflow)!;
+    const actions = scope.actionable.includes(row.status)
+      ? availableTransitions(scope.machine, row.status, viewer.roles).map((t) => t.action)
+      : [];
+    return { ...row, overdue: row.overdue === 1, actions, path: recordPath(row.workflow, row.recordId) };
+  });
+}
+
+/** How many records are in the viewer's inbox: one aggregate query (the menu badge). */
+export function inboxCount(viewer: Viewer, now = Date.now()): number {
+  const scopes = scopesOf(viewer);
+  if (scopes.length === 0) return 0;
+  return getDb()
+    .select({ n: sql<number>`count(*)` })
+    .from(records)
+    .where(inboxWhere(viewer, scopes, now))
+    .get()!.n;
+}
