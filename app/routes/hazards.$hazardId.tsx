@@ -7,6 +7,7 @@ import { HazardStatusBadge, OverdueBadge, SeverityBadge, useHazardLabels } from 
 import { HazardFacts } from "~/components/hazards/hazard-facts";
 import { HazardHistory } from "~/components/hazards/hazard-history";
 import { ErrorPage } from "~/components/layout/error-page";
+import { LINK_NOTICES, RecordLinks } from "~/components/records/record-links";
 import { RecordThread } from "~/components/thread/record-thread";
 import { Alert, Card, PageHeader } from "~/components/ui/feedback";
 import { todayInChina } from "~/i18n";
@@ -21,6 +22,8 @@ import { describeHazard, requireHazard, responsibleChoices } from "~/modules/haz
 import { HAZARD_MACHINE, isHazardAction } from "~/modules/hazards/machine";
 import { parseStepForm } from "~/modules/hazards/schemas";
 import { stepRefusal, transitionHazard } from "~/modules/hazards/steps.server";
+import { attachmentLimits } from "~/modules/records/attachments.server";
+import { handleLinkPost, linksOf, linkedRecordsIn, mayLink } from "~/modules/records/links.server";
 import { markThreadRead } from "~/modules/records/read-state.server";
 import { postFromThreadForm, readRecordPageForm } from "~/modules/records/thread-form.server";
 import { listThread, threadPermissions } from "~/modules/records/thread.server";
@@ -36,6 +39,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return {
     hazard,
     entries,
+    linkedRecords: linkedRecordsIn(viewer, entries),
+    links: linksOf(viewer, record.id),
+    canLink: mayLink(viewer, record),
+    attachmentLimits: attachmentLimits(),
     permissions: threadPermissions(viewer, record),
     choices,
     responsible: choices.some((c) => c.requires.includes("responsibleCountyId")) ? responsibleChoices(record) : [],
@@ -54,6 +61,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     const posted = await postFromThreadForm(viewer, record, formData, t);
     if (!posted.ok) return data({ intent, errors: posted.errors, values: formValues(formData) }, { status: 400 });
     throw redirect(`${here}?notice=posted`);
+  }
+  if (intent === "link" || intent === "unlink") {
+    const linked = handleLinkPost(viewer, record, formData, t);
+    if (!linked.ok) return data(linked, { status: 400 });
+    throw redirect(`${here}?notice=${linked.notice}`);
   }
   if (!isHazardAction(intent)) throw new Response("Bad Request", { status: 400 });
   assertCan(viewer, "hazard", "transition");
@@ -78,15 +90,19 @@ const NOTICES = {
   eliminate: "hazards.notice.eliminate",
   dismiss: "hazards.notice.dismiss",
   posted: "thread.posted",
+  ...LINK_NOTICES,
 } as const;
 
 export default function HazardPage() {
   const t = useT();
-  const { hazard, entries, permissions, choices, responsible, today } = useLoaderData<typeof loader>();
+  const { hazard, entries, linkedRecords, links, canLink, attachmentLimits, permissions, choices, responsible, today } =
+    useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   const [params] = useSearchParams();
   const labels = useHazardLabels();
-  const stepAnswer = answer && answer.intent !== "thread" ? answer : undefined;
+  const threadAnswer = answer && answer.intent === "thread" && "values" in answer ? answer : undefined;
+  const linkAnswer = answer && (answer.intent === "link" || answer.intent === "unlink") && "errors" in answer ? answer : undefined;
+  const stepAnswer = answer && !threadAnswer && !linkAnswer && answer.intent !== "thread" ? answer : undefined;
   return (
     <div className="mx-auto max-w-4xl space-y-4">
       <Link to="/hazards" className="text-sm text-brand-700 hover:underline">
@@ -132,7 +148,15 @@ export default function HazardPage() {
             </Card>
           ) : null}
         </div>
-        <HazardHistory entries={entries} />
+        <div className="space-y-4">
+          <HazardHistory entries={entries} />
+          <RecordLinks
+            links={links}
+            canLink={canLink}
+            errors={linkAnswer?.errors}
+            refNo={typeof linkAnswer?.values?.refNo === "string" ? linkAnswer.values.refNo : undefined}
+          />
+        </div>
       </div>
 
       <div id="thread">
@@ -141,7 +165,10 @@ export default function HazardPage() {
           permissions={permissions}
           statusLabel={labels.statusLabel}
           actionLabel={labels.actionLabel}
-          errors={answer?.intent === "thread" ? answer.errors : undefined}
+          errors={threadAnswer?.errors}
+          values={threadAnswer?.values}
+          attachmentLimits={attachmentLimits}
+          linkedRecords={linkedRecords}
         />
       </div>
     </div>

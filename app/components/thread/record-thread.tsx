@@ -8,6 +8,8 @@ import { TextArea } from "~/components/ui/field";
 import { Badge, Card } from "~/components/ui/feedback";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
+import { linkEventText } from "~/components/records/record-links";
+import type { LinkedRecord } from "~/modules/records/links.server";
 import type { ThreadEntryView } from "~/modules/records/thread.server";
 import { AttachmentList, FileField } from "./attachments";
 
@@ -24,6 +26,8 @@ export interface RecordThreadProps {
   values?: Record<string, string | string[] | undefined>;
   /** The upload limits to tell the writer (the server enforces its own); default 10 files of 20 MB. */
   attachmentLimits?: { maxFiles: number; maxMb: number };
+  /** Records named by link events that the viewer may see (others read "another record"). */
+  linkedRecords?: Record<number, LinkedRecord>;
 }
 
 function useAuthorLine() {
@@ -36,13 +40,20 @@ function useAuthorLine() {
     });
 }
 
-function EventLine({ entry, statusLabel, actionLabel }: { entry: ThreadEntryView } & Pick<RecordThreadProps, "statusLabel" | "actionLabel">) {
+function EventLine({
+  entry,
+  statusLabel,
+  actionLabel,
+  linkedRecords,
+}: { entry: ThreadEntryView } & Pick<RecordThreadProps, "statusLabel" | "actionLabel" | "linkedRecords">) {
   const t = useT();
   const who = entry.authorName ?? "—";
   const text =
     entry.eventAction === "create"
       ? t("thread.event.create", { who })
-      : t("thread.event.transition", {
+      : entry.eventAction === "link" || entry.eventAction === "unlink"
+        ? linkEventText(t, entry, linkedRecords ?? {})
+        : t("thread.event.transition", {
           who,
           action: actionLabel(entry.eventAction ?? ""),
           from: statusLabel(entry.fromStatus ?? ""),
@@ -78,7 +89,16 @@ function MessageCard({ entry }: { entry: ThreadEntryView }) {
   );
 }
 
-export function RecordThread({ entries, permissions, statusLabel, actionLabel, errors, values, attachmentLimits }: RecordThreadProps) {
+export function RecordThread({
+  entries,
+  permissions,
+  statusLabel,
+  actionLabel,
+  errors,
+  values,
+  attachmentLimits,
+  linkedRecords,
+}: RecordThreadProps) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
   // A new entry in the thread means the post went through: a fresh (empty) composer.
@@ -91,7 +111,7 @@ export function RecordThread({ entries, permissions, statusLabel, actionLabel, e
         <ol className="space-y-3">
           {entries.map((entry) =>
             entry.kind === "event" ? (
-              <EventLine key={entry.id} entry={entry} statusLabel={statusLabel} actionLabel={actionLabel} />
+              <EventLine key={entry.id} entry={entry} statusLabel={statusLabel} actionLabel={actionLabel} linkedRecords={linkedRecords} />
             ) : (
               <MessageCard key={entry.id} entry={entry} />
             ),

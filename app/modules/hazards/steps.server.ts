@@ -87,6 +87,7 @@ export function transitionHazard<A extends HazardAction>(
   if ("ok" in effect) return effect;
   const result = applyTransition(viewer, record, HAZARD_MACHINE, action, {
     payload: effect.payload,
+    note: typeof effect.payload.note === "string" ? effect.payload.note : undefined,
     dueAt: effect.dueAt,
     applyDetails: effect.details
       ? (tx: Tx) => {

@@ -178,6 +178,18 @@ export function linksOf(viewer: Viewer, recordId: number): RecordLinkView[] {
  * The records among `ids` the viewer may see, by id: how a thread names the other side of a link
  * event. An id missing from the map is "another record" to this viewer.
  */
+/** The records named by the link events of a thread that the viewer may see, for the event lines. */
+export function linkedRecordsIn(
+  viewer: Viewer,
+  entries: readonly { eventAction: string | null; payload: Record<string, unknown> | null }[],
+): Record<number, LinkedRecord> {
+  const ids = entries
+    .filter((e) => e.eventAction === "link" || e.eventAction === "unlink")
+    .map((e) => Number(e.payload?.recordId))
+    .filter(Number.isSafeInteger);
+  return Object.fromEntries(visibleRecordsById(viewer, ids));
+}
+
 export function visibleRecordsById(viewer: Viewer, ids: readonly number[]): Map<number, LinkedRecord> {
   const wanted = [...new Set(ids.filter((id) => Number.isSafeInteger(id)))];
   if (wanted.length === 0) return new Map();

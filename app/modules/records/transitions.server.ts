@@ -27,8 +27,10 @@ export function transitionsForViewer<S extends string, A extends string>(
 export type TransitionResult = { ok: true; status: string } | { ok: false; reason: "forbidden" | "conflict" };
 
 export interface TransitionInput {
-  /** Fields that came with the step; shown in the thread event. */
+  /** Fields that came with the step; kept with the thread event. */
   payload?: Record<string, unknown>;
+  /** Words that explain the step, shown in the thread under the event line. */
+  note?: string;
   /** The record's deadline after the step (null clears it; undefined leaves it). */
   dueAt?: number | null;
   /** Writes the workflow's own columns for this step, in the same transaction. */
@@ -64,6 +66,7 @@ export function applyTransition(
       fromStatus: record.status,
       toStatus: step.to,
       payload: input.payload,
+      body: input.note,
     });
     appendAudit(tx, actorOf(viewer), {
       action: `record.${action}`,
