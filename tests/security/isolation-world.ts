@@ -211,6 +211,18 @@ export function peopleVisibleTo(county: CountyCode): Set<string> {
   ]);
 }
 
+/**
+ * Demo hazard text a county may never read: the titles and descriptions of hazards neither its
+ * own nor shared with it, and every internal note written by another county.
+ */
+export function demoCaseTextHiddenFrom(county: CountyCode): string[] {
+  return DEMO_HAZARDS.flatMap((h) => {
+    const notes = (h.messages ?? []).filter((m) => m.internal && !m.by.startsWith(`${county.toLowerCase()}.`)).map((m) => m.body);
+    const shared = h.owner === county || (h.pact !== null && demoPactMembers(h.pact).includes(county));
+    return shared ? notes : [h.title, h.description, ...notes];
+  });
+}
+
 /** Ids and phones only exist once the database is seeded; isolation-targets.ts fills them in. */
 export interface PersonKeys {
   id: string;
@@ -229,6 +241,7 @@ export function mustNotSeeFor(county: CountyCode, people: Record<string, PersonK
     ...hiddenPeople.flatMap((u) => [u.displayName, u.username, people[u.username].id, people[u.username].phone]),
     ...COUNTY_CODES.filter((c) => c !== county && !hazardPartnersOf(county).includes(c)).flatMap(regionNamesOf),
     ...ALL_PACTS.filter((p) => !isMember(p, county)).flatMap((p) => [p.title, ...p.bodies.map((b) => b.name), ...p.secrets]),
+    ...demoCaseTextHiddenFrom(county),
   ];
   return [...new Set(strings)];
 }
