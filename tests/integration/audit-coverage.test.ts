@@ -12,6 +12,15 @@ import { addBodyMember, createJointBody, removeBodyMember } from "~/modules/pact
 import { countersignPact, declinePact, proposePact, resumePact, suspendPact, terminatePact } from "~/modules/pacts/lifecycle.server";
 import { createRegion, deleteRegion, updateRegion } from "~/modules/tenancy/regions.server";
 import { createCountyUser, findUserByUsername, setUserDisabled, setUserPassword, updateCountyUser } from "~/modules/tenancy/users.server";
+import { findVisibleRecord } from "~/modules/access/policy.server";
+import { reportHazard } from "~/modules/hazards/report.server";
+import { reportSchema } from "~/modules/hazards/schemas";
+import { planSweepSchema } from "~/modules/hazards/sweep-schemas";
+import { addSweepParticipant, completeSweep, planSweep } from "~/modules/hazards/sweeps.server";
+import { transitionHazard } from "~/modules/hazards/steps.server";
+import { linkRecords, unlinkRecords } from "~/modules/records/links.server";
+import { postThreadEntry } from "~/modules/records/thread.server";
+import { pactIdBetween } from "../setup/records";
 import { useDemoData, viewerOf } from "../setup/demo";
 import { proposalFrom, userIdOf } from "./helpers/pact-fixtures";
 
@@ -88,6 +97,45 @@ const ROWS: Row[] = [
   { action: "joint_body.add_member", actor: "zj.pl", write: () => addBodyMember(viewerOf("zj.pl"), Number(state.pact), Number(state.body), { userId: userIdOf("zj.police"), duty: "队员" }) },
   { action: "joint_body.remove_member", actor: "zj.pl", write: () => removeBodyMember(viewerOf("zj.pl"), Number(state.pact), Number(state.body), userIdOf("zj.police")) },
   { action: "pact.terminate", actor: "zj.pl", write: () => terminatePact(viewerOf("zj.pl"), Number(state.pact), { reason: "合作期满" }) },
+  {
+    action: "record.create", actor: "xh.grid", hasAfter: true,
+    write: () => {
+      const input = reportSchema.parse({
+        title: "审计隐患", category: "fire", severity: "general", description: "审计", pactId: String(pactIdBetween("XH", "TZ")),
+      });
+      for (const key of ["hazard", "other"] as const) {
+        const result = reportHazard(viewerOf("xh.grid"), { ...input, title: `${input.title}-${key}` });
+        if (result.ok) state[key] = result.id;
+      }
+    },
+  },
+  {
+    action: "record.verify", actor: "tz.police", hasBefore: true, hasAfter: true,
+    write: () => transitionHazard(viewerOf("tz.police"), findVisibleRecord(viewerOf("tz.police"), Number(state.hazard))!, "verify", { note: "" }),
+  },
+  {
+    action: "thread.message", actor: "tz.police", hasAfter: true,
+    write: () => postThreadEntry(viewerOf("tz.police"), findVisibleRecord(viewerOf("tz.police"), Number(state.hazard))!, { body: "已到场", internal: false }),
+  },
+  {
+    action: "thread.internal_note", actor: "xh.pl", hasAfter: true,
+    write: () => postThreadEntry(viewerOf("xh.pl"), findVisibleRecord(viewerOf("xh.pl"), Number(state.hazard))!, { body: "内部", internal: true }),
+  },
+  { action: "record.link", actor: "xh.pl", write: () => linkRecords(viewerOf("xh.pl"), Number(state.hazard), Number(state.other)) },
+  { action: "record.unlink", actor: "xh.pl", write: () => unlinkRecords(viewerOf("xh.pl"), Number(state.hazard), Number(state.other)) },
+  {
+    action: "joint_sweep.plan", actor: "xh.pl", hasAfter: true,
+    write: () => {
+      const input = planSweepSchema.parse({
+        pactId: String(pactIdBetween("XH", "TZ")), kind: "focused", title: "审计排查", scope: "凉伞镇", plannedOn: "2030-01-05",
+        participantIds: [userIdOf("xh.police")],
+      });
+      const result = planSweep(viewerOf("xh.pl"), input);
+      if (result.ok) state.sweep = result.sweepId;
+    },
+  },
+  { action: "joint_sweep.add_participant", actor: "tz.pl", write: () => addSweepParticipant(viewerOf("tz.pl"), Number(state.sweep), userIdOf("tz.police")) },
+  { action: "joint_sweep.complete", actor: "tz.pl", write: () => completeSweep(viewerOf("tz.pl"), Number(state.sweep), "未发现新隐患") },
   {
     action: "access.denied", actor: "tz.grid", hasAfter: true,
     write: () => {
