@@ -4,6 +4,7 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { markThreadRead, unreadCounts } from "~/modules/records/read-state.server";
+import { createCountyUser } from "~/modules/tenancy/users.server";
 import { useDemoData, viewerOf } from "../setup/demo";
 import { openHazard, postToThread } from "../fixtures/threads";
 
@@ -70,5 +71,17 @@ describe("unread entries", () => {
   it("read state is per user, not per county", () => {
     expect(unread("tz.police")).toBe(3);
     expect(unread("tz.pl")).toBe(1);
+  });
+
+  it("a newcomer does not inherit the history written before their account existed", async () => {
+    const admin = viewerOf("tz.admin");
+    await createCountyUser(admin, {
+      username: "tz.newcomer", displayName: "新同事", title: "", phone: "", roles: ["police_liaison"], password: "long-password-1",
+    });
+    expect(unread("tz.newcomer")).toBe(0);
+    // Appear strictly later than the account's creation.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await say("xh.pl", "新情况：对方村民再次反映");
+    expect(unread("tz.newcomer")).toBe(1);
   });
 });

@@ -12,12 +12,14 @@ import { readableEntries } from "./thread.server";
 
 /**
  * SQL on `thread_entries`: an entry of the record `recordId` (a column or value) that the viewer
- * has not read — readable by their county, not written by them, newer than their read mark.
+ * has not read — readable by their county, not written by them, newer than their read mark, and
+ * written after their account was made (a newcomer does not inherit years of "unread" history).
  */
 export function unreadEntryFilter(viewer: Pick<Viewer, "userId" | "countyId">, recordId: SQLiteColumn | SQL | number): SQL {
   return sql`(${threadEntries.recordId} = ${recordId}
     and ${readableEntries(viewer)}
     and ${threadEntries.authorUserId} is not ${viewer.userId}
+    and ${threadEntries.createdAt} >= (select u.created_at from users u where u.id = ${viewer.userId})
     and ${threadEntries.id} > coalesce((select rs.last_read_entry_id from read_states rs
       where rs.user_id = ${viewer.userId} and rs.record_id = ${recordId}), 0))`;
 }
