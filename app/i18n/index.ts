@@ -1,6 +1,7 @@
 import { admin as enAdmin } from "./en/admin";
 import { auth as enAuth } from "./en/auth";
 import { common as enCommon } from "./en/common";
+import { disputes as enDisputes } from "./en/disputes";
 import { hazards as enHazards } from "./en/hazards";
 import { home as enHome } from "./en/home";
 import { pacts as enPacts } from "./en/pacts";
@@ -9,6 +10,7 @@ import { search as enSearch } from "./en/search";
 import { admin } from "./zh-CN/admin";
 import { auth } from "./zh-CN/auth";
 import { common } from "./zh-CN/common";
+import { disputes } from "./zh-CN/disputes";
 import { hazards } from "./zh-CN/hazards";
 import { home } from "./zh-CN/home";
 import { pacts } from "./zh-CN/pacts";
@@ -23,11 +25,11 @@ export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
-const zhCN = { ...common, ...auth, ...admin, ...pacts, ...home, ...records, ...hazards, ...search };
+const zhCN = { ...common, ...auth, ...admin, ...pacts, ...home, ...records, ...hazards, ...search, ...disputes };
 export type MessageKey = keyof typeof zhCN;
 
 const en: Record<MessageKey, string> = {
-  ...enCommon, ...enAuth, ...enAdmin, ...enPacts, ...enHome, ...enRecords, ...enHazards, ...enSearch,
+  ...enCommon, ...enAuth, ...enAdmin, ...enPacts, ...enHome, ...enRecords, ...enHazards, ...enSearch, ...enDisputes,
 };
 
 export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };

@@ -5,3 +5,4 @@ export * from "./records";
 export * from "./audit";
 export * from "./threads";
 export * from "./hazards";
+export * from "./disputes";

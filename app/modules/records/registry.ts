@@ -3,11 +3,13 @@
  * to treat all workflows alike; a new workflow adds one line.
  */
 import type { Workflow } from "~/modules/access/capabilities";
+import { DISPUTE_MACHINE } from "~/modules/disputes/machine";
 import { HAZARD_MACHINE } from "~/modules/hazards/machine";
 import type { StateMachine } from "./state-machine";
 
 export const STATE_MACHINES: Partial<Record<Workflow, StateMachine>> = {
   hazard: HAZARD_MACHINE,
+  dispute: DISPUTE_MACHINE,
 };
 
 export function machineOf(workflow: Workflow): StateMachine | undefined {

@@ -13,6 +13,7 @@ export const WORKFLOW_CODES: Record<Workflow, string> = {
 /** Where each workflow's records live in the portal. */
 export const WORKFLOW_PATHS: Partial<Record<Workflow, string>> = {
   hazard: "/hazards",
+  dispute: "/disputes",
 };
 
 export function recordPath(workflow: Workflow, id: number): string {

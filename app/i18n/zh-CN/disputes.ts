@@ -1,0 +1,3 @@
+/** Joint mediation (矛盾纠纷联调): disputes, sessions, agreements, return visits, figures. */
+export const disputes = {
+} as const;
