@@ -36,6 +36,7 @@ function InboxCard({ item }: { item: InboxItem }) {
         <p className="mt-1 break-words text-base font-medium text-slate-900">{item.title}</p>
         <div className="mt-2 flex flex-wrap items-center gap-2">
           {item.overdue ? <Badge tone="red">{t("inbox.reason.overdue")}</Badge> : null}
+          {item.judicialDeadline ? <Badge tone="red">{t("disputes.judicial.inboxReason", { date: t.date(item.judicialDeadline) })}</Badge> : null}
           {item.actions.length > 0 ? <Badge tone="blue">{t("inbox.reason.action", { actions })}</Badge> : null}
           {item.unread > 0 ? <Badge tone="amber">{t("inbox.reason.unread", { count: item.unread })}</Badge> : null}
         </div>

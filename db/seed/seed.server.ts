@@ -24,6 +24,7 @@ import {
   DEMO_ROLES,
   type DemoRegion,
 } from "./demo-data";
+import { seedDisputeDemo } from "./disputes-demo";
 import { seedHazardDemo } from "./hazards-demo";
 
 const SYSTEM = { userId: null, name: "system", countyId: null };
@@ -151,6 +152,8 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       }
       // The hazard demo (the fireworks store story and more) needs the pacts above.
       seedHazardDemo(tx, now);
+      // The dispute demo (the land dispute story and three years of history) after the hazards.
+      seedDisputeDemo(tx, now);
       appendAudit(tx, SYSTEM, {
         action: "system.seed_demo",
         entityType: "database",

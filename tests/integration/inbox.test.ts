@@ -83,11 +83,12 @@ describe("what is in the inbox", () => {
     expect(idsOf("xh.leader")).toContain(r.xhOnly);
   });
 
-  it("ZJ, county admins and mediators have nothing (no hazards to see)", () => {
-    for (const user of [...SUFFIXES.map((s) => `zj.${s}`), "xh.admin", "tz.admin", "xh.mediator"]) {
+  it("ZJ and county admins have nothing; mediators only disputes (no hazards to see)", () => {
+    for (const user of [...SUFFIXES.map((s) => `zj.${s}`), "xh.admin", "tz.admin"]) {
       expect(inboxFor(viewerOf(user)), user).toEqual([]);
       expect(inboxCount(viewerOf(user)), user).toBe(0);
     }
+    expect(inboxFor(viewerOf("xh.mediator")).every((i) => i.workflow === "dispute")).toBe(true);
   });
 
   it("for every demo user: only visible records, and the count matches the list", () => {

@@ -84,7 +84,7 @@ describe("only member counties see a pact", () => {
     expect(detail.liaisons.map((l) => l.displayName).sort()).toEqual(["刘丽娟", "姚红梅", "杨光荣", "龙建军"].sort());
     expect(detail.articles).toContain("第七条");
     expect(detail.history.map((h) => h.action)).toEqual(["propose", "countersign", "countersign", "activate"]);
-    expect(listBodies(viewerOf("tz.pl"), xhTz)!.map((b) => b.name)).toEqual(["凉伞—坪地边界联合调解委员会", "湘黔边界联合巡防队"]);
+    expect(listBodies(viewerOf("tz.pl"), xhTz)!.map((b) => b.name)).toEqual(["凉伞—坪地边界联合调解委员会", "湘黔边界联合巡防队", "街上—阳寨村级联合调解委员会"]);
   });
 });
 

@@ -13,6 +13,11 @@ import * as adminRegions from "~/routes/admin.regions._index";
 import * as adminUser from "~/routes/admin.users.$userId";
 import * as adminUsers from "~/routes/admin.users._index";
 import * as adminNewUser from "~/routes/admin.users.new";
+import * as dispute from "~/routes/disputes.$disputeId";
+import * as disputeAgreement from "~/routes/disputes.$disputeId_.agreement";
+import * as disputeList from "~/routes/disputes._index";
+import * as disputeFigures from "~/routes/disputes.figures";
+import * as newDispute from "~/routes/disputes.new";
 import * as attachmentFile from "~/routes/files.$attachmentId";
 import * as hazard from "~/routes/hazards.$hazardId";
 import * as hazardList from "~/routes/hazards._index";
@@ -49,6 +54,11 @@ export const ROUTE_MODULES = {
   "admin.users.$userId": adminUser,
   "admin.users._index": adminUsers,
   "admin.users.new": adminNewUser,
+  "disputes.$disputeId": dispute,
+  "disputes.$disputeId_.agreement": disputeAgreement,
+  "disputes._index": disputeList,
+  "disputes.figures": disputeFigures,
+  "disputes.new": newDispute,
   "files.$attachmentId": attachmentFile,
   "hazards.$hazardId": hazard,
   "hazards._index": hazardList,

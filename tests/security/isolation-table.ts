@@ -9,7 +9,9 @@ import { and, eq } from "drizzle-orm";
 import { auditLog } from "~db/schema";
 import { getDb } from "~/modules/db/connection.server";
 import { countyIdOf } from "../setup/demo";
+import { AGREEMENT_ROWS } from "./isolation-agreement";
 import { CASE_ENGINE_ROWS } from "./isolation-case-engine";
+import { DISPUTE_ROWS } from "./isolation-disputes";
 import { HAZARD_ROWS } from "./isolation-hazards";
 import type { RouteKey } from "./isolation-routes";
 import { SEARCH_ROWS } from "./isolation-search";
@@ -288,4 +290,4 @@ const OTHER_ROWS: GetRow[] = [
   { route: "lang", name: "/lang (GET)", at: () => ({ path: "/lang" }), expect: () => redirectTo("/") },
 ];
 
-export const GET_ROWS: GetRow[] = [...OVERVIEW_ROWS, ...PACT_ROWS, ...ADMIN_ROWS, ...OTHER_ROWS, ...SEARCH_ROWS, ...CASE_ENGINE_ROWS, ...HAZARD_ROWS];
+export const GET_ROWS: GetRow[] = [...OVERVIEW_ROWS, ...PACT_ROWS, ...ADMIN_ROWS, ...OTHER_ROWS, ...SEARCH_ROWS, ...CASE_ENGINE_ROWS, ...HAZARD_ROWS, ...DISPUTE_ROWS, ...AGREEMENT_ROWS];

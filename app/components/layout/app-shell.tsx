@@ -46,7 +46,7 @@ export function AppShell({ children }: { children: ReactNode }) {
 
   return (
     <div className="flex min-h-screen flex-col">
-      <header className="bg-brand-800 text-white">
+      <header className="bg-brand-800 text-white print:hidden">
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
           <a href="/" className="text-base font-semibold tracking-wide">
             {t("app.name")}
@@ -68,7 +68,7 @@ export function AppShell({ children }: { children: ReactNode }) {
           </div>
         </div>
         {viewer ? (
-          <nav aria-label={t("nav.mainLabel")} className="border-t border-brand-700">
+          <nav aria-label={t("nav.mainLabel")} className="border-t border-brand-700 print:hidden">
             <div className="mx-auto max-w-6xl px-2">
               {/* Phones: a menu that opens; wider screens: a row of links. Works without JavaScript. */}
               <details className="sm:hidden">

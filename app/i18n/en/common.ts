@@ -6,6 +6,7 @@ export const common: Record<keyof typeof zh, string> = {
   "nav.home": "Home",
   "nav.inbox": "Inbox",
   "nav.hazards": "Hazards",
+  "nav.disputes": "Disputes",
   "nav.search": "Search",
   "nav.pacts": "Pacts",
   "nav.liaisons": "Liaison directory",

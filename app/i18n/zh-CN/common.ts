@@ -5,6 +5,7 @@ export const common = {
   "nav.home": "首页",
   "nav.inbox": "待办",
   "nav.hazards": "隐患联防",
+  "nav.disputes": "矛盾联调",
   "nav.search": "搜索",
   "nav.pacts": "六联协议",
   "nav.liaisons": "联络名录",

@@ -40,12 +40,31 @@ export const DISPUTE_MACHINE: StateMachine<DisputeStatus, DisputeAction> = {
     { from: ["assessing", "mediating", "stabilised"], action: "fail", to: "failed", roles: MEDIATORS, requires: ["referralKind", "referralTo", "note"] },
     // A stabilised dispute flares up again, or the parties come back to the table.
     { from: ["stabilised"], action: "reopen", to: "mediating", roles: MEDIATORS, requires: ["note"] },
-    // 回访: how the agreement is being performed.
-    { from: ["resolved"], action: "follow_up", to: "followed_up", roles: MEDIATORS, requires: ["visitedOn", "method", "performance"] },
+    // 回访: how the agreement is being performed. Later visits are logged the same way.
+    { from: ["resolved", "followed_up"], action: "follow_up", to: "followed_up", roles: MEDIATORS, requires: ["visitedOn", "method", "performance"] },
   ],
 };
 
 /** Reported by a grid worker from the field; a mediator's own registration starts at `registered`. */
 export function initialDisputeStatus(roles: readonly string[]): DisputeStatus {
   return roles.includes("mediator") || roles.includes("pl_staff") ? "registered" : "reported";
+}
+
+/** States in which a dispute is still being handled (not failed or followed up). */
+export const DISPUTE_OPEN_STATUSES = DISPUTE_STATUSES.filter(
+  (s) => !(DISPUTE_MACHINE.final as readonly string[]).includes(s),
+) as DisputeStatus[];
+
+/** States that count as an outcome (调结, 稳控, 调解不成) for outcome_at and the figures. */
+export const DISPUTE_OUTCOME_STATUSES: readonly DisputeStatus[] = ["resolved", "stabilised", "failed", "followed_up"];
+
+/** States in which mediation sessions may be logged. */
+export const SESSION_STATUSES: readonly DisputeStatus[] = ["registered", "assessing", "mediating", "stabilised"];
+
+export function isDisputeStatus(value: unknown): value is DisputeStatus {
+  return typeof value === "string" && (DISPUTE_STATUSES as readonly string[]).includes(value);
+}
+
+export function isDisputeAction(value: unknown): value is DisputeAction {
+  return typeof value === "string" && (DISPUTE_ACTIONS as readonly string[]).includes(value);
 }

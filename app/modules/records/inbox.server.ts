@@ -1,15 +1,19 @@
 /**
  * The inbox (待办): across every built workflow, the records the viewer may see that wait for
- * them — with entries they have not read, in a state where their roles may take a step, or past
- * their deadline while still open. Visibility is the access policy's filter inside the SQL; the
- * three reasons are SQL conditions too, so the list and the menu badge count the same things.
+ * them — with entries they have not read, in a state where their roles may take a step, past
+ * their deadline while still open, or (disputes) with a mediation agreement whose window for
+ * judicial confirmation closes soon and nobody has applied. Visibility is the access policy's
+ * filter inside the SQL; the reasons are SQL conditions too, so the list and the menu badge count
+ * the same things.
  */
 import { and, desc, eq, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
-import { records, threadEntries } from "~db/schema";
+import { mediationAgreements, records, threadEntries } from "~db/schema";
+import { todayInChina } from "~/i18n";
 import { can, type Workflow } from "~/modules/access/capabilities";
 import { visibleRecordsFilter } from "~/modules/access/policy.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb } from "~/modules/db/connection.server";
+import { judicialDeadline, signedOnRangeClosingSoon } from "~/modules/disputes/judicial";
 import { unreadEntryFilter } from "./read-state.server";
 import { builtWorkflows, machineOf } from "./registry";
 import { availableTransitions, isFinal, type StateMachine } from "./state-machine";
@@ -30,6 +34,8 @@ export interface InboxItem {
   /** The steps the viewer's roles may take now (empty when none). */
   actions: string[];
   overdue: boolean;
+  /** Disputes: the last day to apply for judicial confirmation, when it is close and nobody applied. */
+  judicialDeadline: string | null;
 }
 
 /** At most this many items are listed (most urgent first); the count covers them all. */
@@ -78,11 +84,23 @@ function unreadExists(viewer: Viewer): SQL {
   return sql`exists (select 1 from ${threadEntries} where ${unreadEntryFilter(viewer, records.id)})`;
 }
 
+/**
+ * SQL: a dispute whose agreement was not taken to court and whose 30-day window closes within the
+ * warning period (disputes/judicial.ts) — for roles that handle disputes (false for the others).
+ */
+function judicialCondition(viewer: Viewer, scopes: Scope[], now: number): SQL {
+  if (!scopes.some((s) => s.workflow === "dispute") || !can(viewer.roles, "dispute", "transition")) return sql`0`;
+  const { from, to } = signedOnRangeClosingSoon(todayInChina(now));
+  return sql`(${records.workflow} = 'dispute' and exists (select 1 from ${mediationAgreements}
+    where ${mediationAgreements.recordId} = ${records.id} and ${mediationAgreements.judicialStatus} = 'not_applied'
+      and ${mediationAgreements.signedOn} between ${from} and ${to}))`;
+}
+
 function inboxWhere(viewer: Viewer, scopes: Scope[], now: number): SQL {
   return and(
     visibleRecordsFilter(viewer),
     inArray(records.workflow, scopes.map((s) => s.workflow)),
-    or(unreadExists(viewer), actionCondition(scopes), overdueCondition(scopes, now)),
+    or(unreadExists(viewer), actionCondition(scopes), overdueCondition(scopes, now), judicialCondition(viewer, scopes, now)),
   )!;
 }
 
@@ -91,6 +109,8 @@ export function inboxFor(viewer: Viewer, now = Date.now()): InboxItem[] {
   const scopes = scopesOf(viewer);
   if (scopes.length === 0) return [];
   const overdue = sql<number>`(case when ${overdueCondition(scopes, now)} then 1 else 0 end)`;
+  const judicial = sql<string | null>`(case when ${judicialCondition(viewer, scopes, now)} then (select ${mediationAgreements.signedOn}
+    from ${mediationAgreements} where ${mediationAgreements.recordId} = ${records.id}) else null end)`;
   const rows = getDb()
     .select({
       recordId: records.id,
@@ -101,6 +121,7 @@ export function inboxFor(viewer: Viewer, now = Date.now()): InboxItem[] {
       dueAt: records.dueAt,
       updatedAt: records.updatedAt,
       overdue,
+      judicialSignedOn: judicial,
       unread: sql<number>`(select count(*) from ${threadEntries} where ${unreadEntryFilter(viewer, records.id)})`,
     })
     .from(records)
@@ -108,12 +129,18 @@ export function inboxFor(viewer: Viewer, now = Date.now()): InboxItem[] {
     .orderBy(desc(overdue), desc(records.updatedAt), desc(records.id))
     .limit(INBOX_LIMIT)
     .all();
-  return rows.map((row) => {
+  return rows.map(({ judicialSignedOn, ...row }) => {
     const scope = scopes.find((s) => s.workflow === row.workflow)!;
     const actions = scope.actionable.includes(row.status)
       ? availableTransitions(scope.machine, row.status, viewer.roles).map((t) => t.action)
       : [];
-    return { ...row, overdue: row.overdue === 1, actions, path: recordPath(row.workflow, row.recordId) };
+    return {
+      ...row,
+      overdue: row.overdue === 1,
+      actions,
+      path: recordPath(row.workflow, row.recordId),
+      judicialDeadline: judicialSignedOn ? judicialDeadline(judicialSignedOn) : null,
+    };
   });
 }
 
