@@ -43,11 +43,16 @@ export default function DisputesPage() {
       <PageHeader
         title={t("disputes.title")}
         actions={
-          mayReport ? (
-            <Link to="/disputes/new" className={buttonLinkClass()}>
-              {registers ? t("disputes.list.register") : t("disputes.list.report")}
+          <>
+            <Link to="/disputes/figures" className={buttonLinkClass("secondary")}>
+              {t("disputes.figures.link")}
             </Link>
-          ) : null
+            {mayReport ? (
+              <Link to="/disputes/new" className={buttonLinkClass()}>
+                {registers ? t("disputes.list.register") : t("disputes.list.report")}
+              </Link>
+            ) : null}
+          </>
         }
       >
         {t("disputes.list.intro")}
