@@ -4,6 +4,7 @@ import { common as enCommon } from "./en/common";
 import { disputes as enDisputes } from "./en/disputes";
 import { hazards as enHazards } from "./en/hazards";
 import { home as enHome } from "./en/home";
+import { notices as enNotices } from "./en/notices";
 import { pacts as enPacts } from "./en/pacts";
 import { records as enRecords } from "./en/records";
 import { search as enSearch } from "./en/search";
@@ -13,6 +14,7 @@ import { common } from "./zh-CN/common";
 import { disputes } from "./zh-CN/disputes";
 import { hazards } from "./zh-CN/hazards";
 import { home } from "./zh-CN/home";
+import { notices } from "./zh-CN/notices";
 import { pacts } from "./zh-CN/pacts";
 import { records } from "./zh-CN/records";
 import { search } from "./zh-CN/search";
@@ -25,11 +27,11 @@ export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
-const zhCN = { ...common, ...auth, ...admin, ...pacts, ...home, ...records, ...hazards, ...search, ...disputes };
+const zhCN = { ...common, ...auth, ...admin, ...pacts, ...home, ...records, ...hazards, ...search, ...disputes, ...notices };
 export type MessageKey = keyof typeof zhCN;
 
 const en: Record<MessageKey, string> = {
-  ...enCommon, ...enAuth, ...enAdmin, ...enPacts, ...enHome, ...enRecords, ...enHazards, ...enSearch, ...enDisputes,
+  ...enCommon, ...enAuth, ...enAdmin, ...enPacts, ...enHome, ...enRecords, ...enHazards, ...enSearch, ...enDisputes, ...enNotices,
 };
 
 export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };

@@ -6,3 +6,4 @@ export * from "./audit";
 export * from "./threads";
 export * from "./hazards";
 export * from "./disputes";
+export * from "./notices";

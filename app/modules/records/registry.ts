@@ -5,11 +5,13 @@
 import type { Workflow } from "~/modules/access/capabilities";
 import { DISPUTE_MACHINE } from "~/modules/disputes/machine";
 import { HAZARD_MACHINE } from "~/modules/hazards/machine";
+import { NOTICE_MACHINE } from "~/modules/notices/machine";
 import type { StateMachine } from "./state-machine";
 
 export const STATE_MACHINES: Partial<Record<Workflow, StateMachine>> = {
   hazard: HAZARD_MACHINE,
   dispute: DISPUTE_MACHINE,
+  notice: NOTICE_MACHINE,
 };
 
 export function machineOf(workflow: Workflow): StateMachine | undefined {

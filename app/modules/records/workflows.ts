@@ -14,6 +14,7 @@ export const WORKFLOW_CODES: Record<Workflow, string> = {
 export const WORKFLOW_PATHS: Partial<Record<Workflow, string>> = {
   hazard: "/hazards",
   dispute: "/disputes",
+  notice: "/notices",
 };
 
 export function recordPath(workflow: Workflow, id: number): string {
