@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/layout/error-page";
+import { DeadlineCard } from "~/components/notices/deadline-card";
 import { JointBodyList } from "~/components/pacts/joint-bodies";
 import { PactActions } from "~/components/pacts/pact-actions";
 import { NoticeAlert, PactFacts, PhaseBadge, type PactNotice } from "~/components/pacts/pact-bits";
@@ -14,6 +15,7 @@ import { useT } from "~/i18n/use-t";
 import { mayManagePacts } from "~/modules/access/capabilities";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { formValues, parseForm } from "~/modules/forms/validation";
+import { answerNoticeDeadlinesForm, noticeDeadlinesFor } from "~/modules/notices/deadlines.server";
 import { answerRefusal, formErrors, notFound } from "~/modules/pacts/answers.server";
 import { listBodies } from "~/modules/pacts/bodies.server";
 import {
@@ -37,6 +39,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     people: choices.some((c) => c.requires.includes("liaisons")) ? enabledPeopleOf(viewer.countyId) : [],
     bodies: listBodies(viewer, pact.id) ?? [],
     mayFormBodies: mayManagePacts(viewer.roles) && isInEffect(pact.phase),
+    noticeDeadlines: noticeDeadlinesFor(viewer, pact.id),
   };
 }
 
@@ -46,6 +49,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = getTranslator(request);
   const formData = await request.formData();
   const intent = formData.get("intent");
+  // The sign-for deadlines of case notices (only on pacts that cover notices).
+  if (intent === "notice_deadlines") return answerNoticeDeadlinesForm(viewer, pact.id, formData, t);
   if (!isPactAction(intent)) throw new Response("Bad Request", { status: 400 });
 
   // The state machine decides first: a step not for this county or role is refused and audited.
@@ -85,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PactPage() {
   const t = useT();
-  const { pact, choices, people, bodies, mayFormBodies } = useLoaderData<typeof loader>();
+  const { pact, choices, people, bodies, mayFormBodies, noticeDeadlines } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-4xl space-y-4">
@@ -114,7 +119,7 @@ export default function PactPage() {
 
       {choices.length > 0 ? (
         <Card title={t("pacts.detail.actions")}>
-          {answer?.formError ? (
+          {answer?.formError && answer.intent !== "notice_deadlines" ? (
             <div className="mb-3">
               <Alert tone="error">{answer.formError}</Alert>
             </div>
@@ -145,6 +150,8 @@ export default function PactPage() {
       >
         <JointBodyList pactId={pact.id} bodies={bodies} />
       </Card>
+
+      {noticeDeadlines ? <DeadlineCard deadlines={noticeDeadlines} feedback={answer} /> : null}
 
       <Card title={t("pacts.detail.history")}>
         <PactHistory history={pact.history} />

@@ -26,6 +26,7 @@ import {
 } from "./demo-data";
 import { seedDisputeDemo } from "./disputes-demo";
 import { seedHazardDemo } from "./hazards-demo";
+import { seedNoticeDemo } from "./notices-demo";
 
 const SYSTEM = { userId: null, name: "system", countyId: null };
 
@@ -154,6 +155,8 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       seedHazardDemo(tx, now);
       // The dispute demo (the land dispute story and three years of history) after the hazards.
       seedDisputeDemo(tx, now);
+      // The case-notice demo (the motorbike theft and a year of notices between XH and TZ).
+      seedNoticeDemo(tx, now);
       appendAudit(tx, SYSTEM, {
         action: "system.seed_demo",
         entityType: "database",

@@ -22,6 +22,10 @@ import * as attachmentFile from "~/routes/files.$attachmentId";
 import * as hazard from "~/routes/hazards.$hazardId";
 import * as hazardList from "~/routes/hazards._index";
 import * as newHazard from "~/routes/hazards.new";
+import * as notice from "~/routes/notices.$noticeId";
+import * as noticeList from "~/routes/notices._index";
+import * as newNotice from "~/routes/notices.new";
+import * as noticeFigures from "~/routes/notices.figures";
 import * as sweep from "~/routes/hazards.sweeps.$sweepId";
 import * as sweepList from "~/routes/hazards.sweeps._index";
 import * as newSweep from "~/routes/hazards.sweeps.new";
@@ -66,6 +70,10 @@ export const ROUTE_MODULES = {
   "hazards.sweeps.$sweepId": sweep,
   "hazards.sweeps._index": sweepList,
   "hazards.sweeps.new": newSweep,
+  "notices.$noticeId": notice,
+  "notices._index": noticeList,
+  "notices.new": newNotice,
+  "notices.figures": noticeFigures,
   inbox,
   lang,
   liaisons,

@@ -14,6 +14,7 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
   if (workflowsAllowing(roles, "view").length > 0) items.push({ to: "/inbox", label: "nav.inbox", count: "inbox" });
   if (can(roles, "hazard", "view")) items.push({ to: "/hazards", label: "nav.hazards" });
   if (can(roles, "dispute", "view")) items.push({ to: "/disputes", label: "nav.disputes" });
+  if (can(roles, "notice", "view")) items.push({ to: "/notices", label: "nav.notices" });
   if (workflowsAllowing(roles, "view").length > 0) items.push({ to: "/search", label: "nav.search" });
   items.push({ to: "/pacts", label: "nav.pacts" }, { to: "/liaisons", label: "nav.liaisons" });
   if (isCountyAdmin(roles)) {

@@ -7,6 +7,7 @@ export const common: Record<keyof typeof zh, string> = {
   "nav.inbox": "Inbox",
   "nav.hazards": "Hazards",
   "nav.disputes": "Disputes",
+  "nav.notices": "Case notices",
   "nav.search": "Search",
   "nav.pacts": "Pacts",
   "nav.liaisons": "Liaison directory",

@@ -6,6 +6,7 @@ export const common = {
   "nav.inbox": "待办",
   "nav.hazards": "隐患联防",
   "nav.disputes": "矛盾联调",
+  "nav.notices": "联打通报",
   "nav.search": "搜索",
   "nav.pacts": "六联协议",
   "nav.liaisons": "联络名录",

@@ -14,6 +14,7 @@ import { visibleRecordsFilter } from "~/modules/access/policy.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb } from "~/modules/db/connection.server";
 import { judicialDeadline, signedOnRangeClosingSoon } from "~/modules/disputes/judicial";
+import { NOTICE_INBOX_HOOK } from "~/modules/notices/inbox-hook.server";
 import { unreadEntryFilter } from "./read-state.server";
 import { builtWorkflows, machineOf } from "./registry";
 import { availableTransitions, isFinal, type StateMachine } from "./state-machine";
@@ -46,7 +47,27 @@ interface Scope {
   machine: StateMachine;
   /** Open states from which the viewer's roles may take a step. */
   actionable: string[];
+  hook?: InboxHook;
 }
+
+/**
+ * A workflow's own say in the inbox, when status and roles alone do not tell (e.g. a notice is
+ * signed per addressed county, and only the sender concludes it). Each part is an SQL condition
+ * on `records` replacing the generic one for that workflow's rows.
+ */
+export interface InboxHook {
+  /** The record waits for a step by the viewer's county (only asked for roles that may transition). */
+  needsAction?: (viewer: Viewer) => SQL;
+  /** The record is overdue as far as the viewer's county is concerned. */
+  overdue?: (viewer: Viewer, now: number) => SQL;
+  /** The steps to show on the item (by default every step the roles allow from the status). */
+  actionsFor?: (viewer: Viewer, item: { recordId: number; status: string }) => string[];
+}
+
+/** Per-workflow hooks, registry-like: a workflow adds one line. */
+export const INBOX_HOOKS: Partial<Record<Workflow, InboxHook>> = {
+  notice: NOTICE_INBOX_HOOK,
+};
 
 /** The built workflows the viewer may see, each with the states where a step waits for them. */
 function scopesOf(viewer: Viewer): Scope[] {
@@ -58,25 +79,34 @@ function scopesOf(viewer: Viewer): Scope[] {
       const actionable = can(viewer.roles, workflow, "transition")
         ? states.filter((s) => !isFinal(machine, s) && availableTransitions(machine, s, viewer.roles).length > 0)
         : [];
-      return { workflow, machine, actionable };
+      return { workflow, machine, actionable, hook: INBOX_HOOKS[workflow] };
     });
 }
 
-/** SQL: the record is still open in its workflow and its deadline has passed. */
-function overdueCondition(scopes: Scope[], now: number): SQL {
-  const open = or(
-    ...scopes.map((s) =>
-      and(eq(records.workflow, s.workflow), s.machine.final.length ? notInArray(records.status, [...s.machine.final]) : undefined),
-    ),
-  );
-  return and(sql`${records.dueAt} is not null`, lt(records.dueAt, now), open)!;
+/** SQL: the record is still open in its workflow and its deadline has passed (or the workflow's hook says overdue). */
+function overdueCondition(viewer: Viewer, scopes: Scope[], now: number): SQL {
+  const parts = scopes.map((s) => {
+    const inWorkflow = eq(records.workflow, s.workflow);
+    if (s.hook?.overdue) return and(inWorkflow, s.hook.overdue(viewer, now))!;
+    return and(
+      inWorkflow,
+      s.machine.final.length ? notInArray(records.status, [...s.machine.final]) : undefined,
+      sql`${records.dueAt} is not null`,
+      lt(records.dueAt, now),
+    )!;
+  });
+  return parts.length ? or(...parts)! : sql`0`;
 }
 
 /** SQL: the record is in a state where the viewer's roles may take a step (false when none). */
-function actionCondition(scopes: Scope[]): SQL {
+function actionCondition(viewer: Viewer, scopes: Scope[]): SQL {
   const parts = scopes
     .filter((s) => s.actionable.length > 0)
-    .map((s) => and(eq(records.workflow, s.workflow), inArray(records.status, s.actionable))!);
+    .map((s) =>
+      s.hook?.needsAction
+        ? and(eq(records.workflow, s.workflow), inArray(records.status, s.actionable), s.hook.needsAction(viewer))!
+        : and(eq(records.workflow, s.workflow), inArray(records.status, s.actionable))!,
+    );
   return parts.length ? or(...parts)! : sql`0`;
 }
 
@@ -100,7 +130,7 @@ function inboxWhere(viewer: Viewer, scopes: Scope[], now: number): SQL {
   return and(
     visibleRecordsFilter(viewer),
     inArray(records.workflow, scopes.map((s) => s.workflow)),
-    or(unreadExists(viewer), actionCondition(scopes), overdueCondition(scopes, now), judicialCondition(viewer, scopes, now)),
+    or(unreadExists(viewer), actionCondition(viewer, scopes), overdueCondition(viewer, scopes, now), judicialCondition(viewer, scopes, now)),
   )!;
 }
 
@@ -108,7 +138,8 @@ function inboxWhere(viewer: Viewer, scopes: Scope[], now: number): SQL {
 export function inboxFor(viewer: Viewer, now = Date.now()): InboxItem[] {
   const scopes = scopesOf(viewer);
   if (scopes.length === 0) return [];
-  const overdue = sql<number>`(case when ${overdueCondition(scopes, now)} then 1 else 0 end)`;
+  const overdue = sql<number>`(case when ${overdueCondition(viewer, scopes, now)} then 1 else 0 end)`;
+  const needsAction = sql<number>`(case when ${actionCondition(viewer, scopes)} then 1 else 0 end)`;
   const judicial = sql<string | null>`(case when ${judicialCondition(viewer, scopes, now)} then (select ${mediationAgreements.signedOn}
     from ${mediationAgreements} where ${mediationAgreements.recordId} = ${records.id}) else null end)`;
   const rows = getDb()
@@ -121,6 +152,7 @@ export function inboxFor(viewer: Viewer, now = Date.now()): InboxItem[] {
       dueAt: records.dueAt,
       updatedAt: records.updatedAt,
       overdue,
+      needsAction,
       judicialSignedOn: judicial,
       unread: sql<number>`(select count(*) from ${threadEntries} where ${unreadEntryFilter(viewer, records.id)})`,
     })
@@ -129,11 +161,14 @@ export function inboxFor(viewer: Viewer, now = Date.now()): InboxItem[] {
     .orderBy(desc(overdue), desc(records.updatedAt), desc(records.id))
     .limit(INBOX_LIMIT)
     .all();
-  return rows.map(({ judicialSignedOn, ...row }) => {
+  return rows.map(({ judicialSignedOn, needsAction, ...row }) => {
     const scope = scopes.find((s) => s.workflow === row.workflow)!;
-    const actions = scope.actionable.includes(row.status)
-      ? availableTransitions(scope.machine, row.status, viewer.roles).map((t) => t.action)
-      : [];
+    const actions =
+      needsAction !== 1
+        ? []
+        : scope.hook?.actionsFor
+          ? scope.hook.actionsFor(viewer, row)
+          : availableTransitions(scope.machine, row.status, viewer.roles).map((t) => t.action);
     return {
       ...row,
       overdue: row.overdue === 1,

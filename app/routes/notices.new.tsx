@@ -1,0 +1,78 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
+import { data, redirect } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { ErrorPage } from "~/components/layout/error-page";
+import { NoticeSendForm } from "~/components/notices/send-form";
+import { Alert, PageHeader } from "~/components/ui/feedback";
+import { getTranslator } from "~/i18n/locale.server";
+import { useT } from "~/i18n/use-t";
+import { findVisibleRecord } from "~/modules/access/policy.server";
+import { requireUser } from "~/modules/auth/require-user.server";
+import { formValues, translateIssue } from "~/modules/forms/validation";
+import { parseSendForm } from "~/modules/notices/schemas";
+import { assertMaySend, sendNotice } from "~/modules/notices/send.server";
+import { pactChoicesFor } from "~/modules/records/create.server";
+import { postFromThreadForm, readRecordPageForm } from "~/modules/records/thread-form.server";
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const viewer = await requireUser(request);
+  assertMaySend(viewer);
+  return { choices: { pacts: pactChoicesFor(viewer, "notice") }, countyName: viewer.countyName };
+}
+
+function photosOf(formData: FormData): File[] {
+  return formData.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0);
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const viewer = await requireUser(request);
+  assertMaySend(viewer);
+  const t = getTranslator(request);
+  const formData = await readRecordPageForm(request);
+  const parsed = parseSendForm(formData, t);
+  if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
+  const result = sendNotice(viewer, parsed.data);
+  if (!result.ok) {
+    const errors = Object.fromEntries(
+      Object.entries(result.errors).map(([k, v]) => [k, translateIssue(v, t)]),
+    );
+    return data({ errors, values: formValues(formData, ["addresseeCountyIds"]) }, { status: 400 });
+  }
+  let notice = "sent";
+  const photos = photosOf(formData);
+  const record = photos.length > 0 ? findVisibleRecord(viewer, result.id) : null;
+  if (record) {
+    const message = new FormData();
+    message.set("body", parsed.data.summary);
+    for (const photo of photos) message.append("files", photo);
+    try {
+      const posted = await postFromThreadForm(viewer, record, message, t);
+      if (!posted.ok) notice = "sentPhotosFailed";
+    } catch (error) {
+      if (!(error instanceof Response)) throw error;
+      notice = "sentPhotosFailed";
+    }
+  }
+  throw redirect(`/notices/${result.id}?notice=${notice}`);
+}
+
+export default function NewNoticePage() {
+  const t = useT();
+  const { choices } = useLoaderData<typeof loader>();
+  const answer = useActionData<typeof action>();
+  return (
+    <div className="mx-auto max-w-2xl">
+      <Link to="/notices" className="text-sm text-brand-700 hover:underline">← {t("notices.detail.back")}</Link>
+      <PageHeader title={t("notices.new.title")}>{t("notices.new.intro")}</PageHeader>
+      {choices.pacts.length === 0 ? (
+        <Alert tone="warning">{t("notices.new.noPact")}</Alert>
+      ) : (
+        <NoticeSendForm choices={choices} values={answer?.values ?? {}} errors={answer?.errors ?? {}} />
+      )}
+    </div>
+  );
+}
+
+export function ErrorBoundary() {
+  return <ErrorPage />;
+}
