@@ -1,8 +1,8 @@
 /** Sign-for deadlines (签收时限) and overdue receipts; time always from Date.now() unless given. */
 import { and, eq, isNull } from "drizzle-orm";
-import { noticeReceipts, pactNoticeDeadlines } from "~db/schema";
+import { noticeReceipts } from "~db/schema";
 import type { Tx } from "~/modules/db/connection.server";
-import { DEFAULT_SIGN_MINUTES } from "./machine";
+import { signMinutesOf } from "./deadlines.server";
 import type { NOTICE_URGENCIES } from "./vocabulary";
 
 export type NoticeUrgency = (typeof NOTICE_URGENCIES)[number];
@@ -10,12 +10,7 @@ export const MINUTE_MS = 60_000;
 
 /** Minutes to sign for a notice of `urgency` under the pact: its own setting, else the default. */
 export function signMinutesFor(tx: Tx, pactId: number, urgency: NoticeUrgency): number {
-  const row = tx
-    .select({ minutes: pactNoticeDeadlines.minutes })
-    .from(pactNoticeDeadlines)
-    .where(and(eq(pactNoticeDeadlines.pactId, pactId), eq(pactNoticeDeadlines.urgency, urgency)))
-    .get();
-  return row && row.minutes > 0 ? row.minutes : DEFAULT_SIGN_MINUTES[urgency];
+  return signMinutesOf(tx, pactId).minutes[urgency];
 }
 
 /** The earliest deadline among receipts not yet signed (records.due_at), or null. */
