@@ -20,7 +20,14 @@ import { addSweepParticipant, completeSweep, planSweep } from "~/modules/hazards
 import { transitionHazard } from "~/modules/hazards/steps.server";
 import { linkRecords, unlinkRecords } from "~/modules/records/links.server";
 import { postThreadEntry } from "~/modules/records/thread.server";
+import { changeLeadCounty } from "~/modules/disputes/lead.server";
+import { transitionDispute } from "~/modules/disputes/steps.server";
+import { setNoticeDeadlines } from "~/modules/notices/deadlines.server";
+import { takeNoticeStep } from "~/modules/notices/steps.server";
+import { countyIdOf } from "../setup/demo";
 import { pactIdBetween } from "../setup/records";
+import { partiesOf, reportDisputeAs, validDisputeFields } from "./helpers/dispute-fixtures";
+import { sendAs } from "./helpers/notice-fixtures";
 import { useDemoData, viewerOf } from "../setup/demo";
 import { proposalFrom, userIdOf } from "./helpers/pact-fixtures";
 
@@ -136,6 +143,38 @@ const ROWS: Row[] = [
   },
   { action: "joint_sweep.add_participant", actor: "tz.pl", write: () => addSweepParticipant(viewerOf("tz.pl"), Number(state.sweep), userIdOf("tz.police")) },
   { action: "joint_sweep.complete", actor: "tz.pl", write: () => completeSweep(viewerOf("tz.pl"), Number(state.sweep), "未发现新隐患") },
+  {
+    action: "record.create", actor: "xh.mediator", hasAfter: true,
+    write: () => {
+      state.dispute = reportDisputeAs("xh.mediator", { pactId: pactIdBetween("XH", "TZ"), parties: partiesOf(["XH", "TZ"]) });
+    },
+  },
+  {
+    action: "record.assess", actor: "xh.mediator", hasBefore: true, hasAfter: true,
+    write: () => transitionDispute(viewerOf("xh.mediator"), findVisibleRecord(viewerOf("xh.mediator"), Number(state.dispute))!, "assess", validDisputeFields("assess")),
+  },
+  {
+    action: "dispute.lead_change", actor: "xh.mediator", hasBefore: true, hasAfter: true,
+    write: () =>
+      changeLeadCounty(viewerOf("xh.mediator"), findVisibleRecord(viewerOf("xh.mediator"), Number(state.dispute))!, {
+        leadCountyId: countyIdOf("TZ"), reason: "实际发生地在阳寨村一侧",
+      }),
+  },
+  {
+    action: "record.create", actor: "xh.police", hasAfter: true,
+    write: () => {
+      state.notice = sendAs("xh.police");
+    },
+  },
+  { action: "record.sign", actor: "tz.police", write: () => takeNoticeStep(viewerOf("tz.police"), findVisibleRecord(viewerOf("tz.police"), Number(state.notice))!, "sign", {}) },
+  {
+    action: "record.cancel", actor: "xh.police",
+    write: () => takeNoticeStep(viewerOf("xh.police"), findVisibleRecord(viewerOf("xh.police"), Number(state.notice))!, "cancel", { note: "线索有误" }),
+  },
+  {
+    action: "pact.notice_deadlines.set", actor: "xh.pl", hasBefore: true, hasAfter: true,
+    write: () => setNoticeDeadlines(viewerOf("xh.pl"), pactIdBetween("XH", "TZ"), { normal: 720, urgent: 60, critical: 20 }),
+  },
   {
     action: "access.denied", actor: "tz.grid", hasAfter: true,
     write: () => {
