@@ -9,33 +9,8 @@ import { useT } from "~/i18n/use-t";
 import type { DisputeCounts } from "~/modules/disputes/list.server";
 import { DISPUTE_STATUSES } from "~/modules/disputes/machine";
 import { DISPUTE_TYPES, ESCALATION_RISKS } from "~/modules/disputes/vocabulary";
+import { ListTab, useQueryWith } from "~/components/records/list-tabs";
 import { useDisputeLabels } from "./dispute-badges";
-
-function useQueryWith() {
-  const [params] = useSearchParams();
-  return (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    next.delete("page");
-    for (const [name, value] of Object.entries(changes)) {
-      if (value === undefined) next.delete(name);
-      else next.set(name, value);
-    }
-    const query = next.toString();
-    return query ? `?${query}` : "";
-  };
-}
-
-function Tab({ to, active, label, count }: { to: string; active: boolean; label: string; count: number }) {
-  const look = active ? "border-brand-600 bg-brand-600 text-white" : "border-slate-300 bg-white text-slate-700";
-  return (
-    <li>
-      <Link to={to} className={`inline-flex min-h-10 items-center gap-2 rounded-full border px-3 py-1 text-sm ${look}`} aria-current={active ? "page" : undefined}>
-        {label}
-        <span className="font-semibold" data-testid="tab-count">{count}</span>
-      </Link>
-    </li>
-  );
-}
 
 export function DisputeStatusTabs({ counts, status }: { counts: DisputeCounts; status?: string }) {
   const t = useT();
@@ -44,9 +19,9 @@ export function DisputeStatusTabs({ counts, status }: { counts: DisputeCounts; s
   return (
     <nav aria-label={t("disputes.tab.label")} className="mb-4">
       <ul className="flex flex-wrap gap-2">
-        <Tab to={withQuery({ status: undefined })} active={!status} label={t("disputes.tab.all")} count={counts.all} />
+        <ListTab to={withQuery({ status: undefined })} active={!status} label={t("disputes.tab.all")} count={counts.all} />
         {DISPUTE_STATUSES.map((s) => (
-          <Tab key={s} to={withQuery({ status: s })} active={status === s} label={statusLabel(s)} count={counts.byStatus[s]} />
+          <ListTab key={s} to={withQuery({ status: s })} active={status === s} label={statusLabel(s)} count={counts.byStatus[s]} />
         ))}
       </ul>
     </nav>

@@ -9,39 +9,8 @@ import { useT } from "~/i18n/use-t";
 import type { HazardCounts } from "~/modules/hazards/list.server";
 import { HAZARD_STATUSES } from "~/modules/hazards/machine";
 import { HAZARD_CATEGORIES, HAZARD_SEVERITIES } from "~/modules/hazards/vocabulary";
+import { ListTab, useQueryWith } from "~/components/records/list-tabs";
 import { useHazardLabels } from "./hazard-badges";
-
-/** The current query with some parameters replaced (undefined removes them) and the page reset. */
-function useQueryWith() {
-  const [params] = useSearchParams();
-  return (changes: Record<string, string | undefined>) => {
-    const next = new URLSearchParams(params);
-    next.delete("page");
-    for (const [name, value] of Object.entries(changes)) {
-      if (value === undefined) next.delete(name);
-      else next.set(name, value);
-    }
-    const query = next.toString();
-    return query ? `?${query}` : "";
-  };
-}
-
-function Tab({ to, active, label, count, tone = "normal" }: { to: string; active: boolean; label: string; count: number; tone?: "normal" | "alert" }) {
-  const base = "inline-flex min-h-10 items-center gap-2 rounded-full border px-3 py-1 text-sm";
-  const look = active
-    ? "border-brand-600 bg-brand-600 text-white"
-    : tone === "alert" && count > 0
-      ? "border-red-300 bg-red-50 text-red-800"
-      : "border-slate-300 bg-white text-slate-700";
-  return (
-    <li>
-      <Link to={to} className={`${base} ${look}`} aria-current={active ? "page" : undefined}>
-        {label}
-        <span className="font-semibold" data-testid="tab-count">{count}</span>
-      </Link>
-    </li>
-  );
-}
 
 export function StatusTabs({ counts, status, overdue }: { counts: HazardCounts; status?: string; overdue: boolean }) {
   const t = useT();
@@ -50,11 +19,11 @@ export function StatusTabs({ counts, status, overdue }: { counts: HazardCounts; 
   return (
     <nav aria-label={t("hazards.tab.label")} className="mb-4">
       <ul className="flex flex-wrap gap-2">
-        <Tab to={withQuery({ status: undefined, overdue: undefined })} active={!status && !overdue} label={t("hazards.tab.all")} count={counts.all} />
+        <ListTab to={withQuery({ status: undefined, overdue: undefined })} active={!status && !overdue} label={t("hazards.tab.all")} count={counts.all} />
         {HAZARD_STATUSES.map((s) => (
-          <Tab key={s} to={withQuery({ status: s, overdue: undefined })} active={status === s && !overdue} label={statusLabel(s)} count={counts.byStatus[s]} />
+          <ListTab key={s} to={withQuery({ status: s, overdue: undefined })} active={status === s && !overdue} label={statusLabel(s)} count={counts.byStatus[s]} />
         ))}
-        <Tab to={withQuery({ status: undefined, overdue: "1" })} active={overdue} label={t("hazards.tab.overdue")} count={counts.overdue} tone="alert" />
+        <ListTab to={withQuery({ status: undefined, overdue: "1" })} active={overdue} label={t("hazards.tab.overdue")} count={counts.overdue} tone="alert" />
       </ul>
     </nav>
   );

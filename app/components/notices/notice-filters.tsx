@@ -1,50 +1,46 @@
 /** Tabs (direction and status, overdue) and the kind/urgency filter of the notice list (GET forms). */
-import { Form, Link, useSearchParams } from "@remix-run/react";
+import { Form, useSearchParams } from "@remix-run/react";
 import { Button } from "~/components/ui/button";
 import { SelectField } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
 import { NOTICE_STATUSES } from "~/modules/notices/machine";
 import type { NoticeCounts } from "~/modules/notices/list.server";
 import { NOTICE_KINDS, NOTICE_URGENCIES } from "~/modules/notices/vocabulary";
+import { ListTab, useQueryWith } from "~/components/records/list-tabs";
 import { useNoticeLabels } from "./notice-badges";
-
-function tabClass(active: boolean) {
-  return `rounded-full px-3 py-1 text-sm ${active ? "bg-brand-700 text-white" : "bg-white text-slate-700 border border-slate-200"}`;
-}
 
 export function NoticeTabs({ counts }: { counts: NoticeCounts }) {
   const t = useT();
   const [params] = useSearchParams();
   const { statusLabel } = useNoticeLabels();
-  const href = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    next.delete("page");
-    for (const [k, v] of Object.entries(changes)) (v === null ? next.delete(k) : next.set(k, v));
-    const q = next.toString();
-    return q ? `?${q}` : "?";
-  };
+  const withQuery = useQueryWith();
   const direction = params.get("direction");
   const status = params.get("status");
   const overdue = params.get("overdue") === "1";
   return (
     <div className="mb-3 space-y-2">
-      <nav className="flex flex-wrap gap-2" aria-label={t("notices.tab.label")}>
-        <Link to={href({ direction: null })} className={tabClass(!direction)}>{t("notices.tab.anyDirection")}</Link>
-        <Link to={href({ direction: "sent" })} className={tabClass(direction === "sent")}>{t("notices.tab.sent")}</Link>
-        <Link to={href({ direction: "received" })} className={tabClass(direction === "received")}>{t("notices.tab.received")}</Link>
+      <nav aria-label={t("notices.tab.label")}>
+        <ul className="flex flex-wrap gap-2">
+          <ListTab to={withQuery({ direction: undefined })} active={!direction} label={t("notices.tab.anyDirection")} />
+          <ListTab to={withQuery({ direction: "sent" })} active={direction === "sent"} label={t("notices.tab.sent")} />
+          <ListTab to={withQuery({ direction: "received" })} active={direction === "received"} label={t("notices.tab.received")} />
+        </ul>
       </nav>
-      <nav className="flex flex-wrap gap-2" aria-label={t("notices.tab.label")}>
-        <Link to={href({ status: null, overdue: null })} className={tabClass(!status && !overdue)}>
-          {t("notices.tab.all")} {counts.all}
-        </Link>
-        {NOTICE_STATUSES.map((s) => (
-          <Link key={s} to={href({ status: s, overdue: null })} className={tabClass(status === s)}>
-            {statusLabel(s)} {counts.byStatus[s]}
-          </Link>
-        ))}
-        <Link to={href({ status: null, overdue: "1" })} className={tabClass(overdue)} data-testid="notice-overdue-tab">
-          {t("notices.tab.overdue")} {counts.overdue}
-        </Link>
+      <nav aria-label={t("notices.tab.label")}>
+        <ul className="flex flex-wrap gap-2">
+          <ListTab to={withQuery({ status: undefined, overdue: undefined })} active={!status && !overdue} label={t("notices.tab.all")} count={counts.all} />
+          {NOTICE_STATUSES.map((s) => (
+            <ListTab key={s} to={withQuery({ status: s, overdue: undefined })} active={status === s} label={statusLabel(s)} count={counts.byStatus[s]} />
+          ))}
+          <ListTab
+            to={withQuery({ status: undefined, overdue: "1" })}
+            active={overdue}
+            label={t("notices.tab.overdue")}
+            count={counts.overdue}
+            tone="alert"
+            testId="notice-overdue-tab"
+          />
+        </ul>
       </nav>
     </div>
   );
