@@ -4,6 +4,7 @@
  * disputes the list shows under that tab. The list names the parties, never their phone or ID
  * numbers, and its keyword search never looks at them.
  */
+import { tallyByStatus } from "~/modules/records/status-tally";
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { counties, disputeDetails, disputeParties, jointBodies, pacts, records, regions } from "~db/schema";
@@ -149,9 +150,8 @@ export function disputeCounts(viewer: Viewer, filters: DisputeFilters): DisputeC
     .where(conditionsOf(viewer, filters, true))
     .groupBy(records.status)
     .all();
-  const byStatus = Object.fromEntries(DISPUTE_STATUSES.map((s) => [s, 0])) as Record<DisputeStatus, number>;
-  for (const row of rows) if (row.status in byStatus) byStatus[row.status as DisputeStatus] = row.n;
-  return { byStatus, all: Object.values(byStatus).reduce((a, b) => a + b, 0) };
+  const { byStatus, all } = tallyByStatus(DISPUTE_STATUSES, rows);
+  return { byStatus, all };
 }
 
 /** The choices of the list's lead-county and pact filters: the viewer's county and its dispute partners. */

@@ -7,7 +7,7 @@
 import { z } from "zod";
 import { todayInChina, type Translate } from "~/i18n";
 import { fields, formValues, parseForm, translateIssue, type ParseResult } from "~/modules/forms/validation";
-import { isCalendarDate } from "~/modules/tenancy/schemas";
+import { calendarDate, flag, isCalendarDate, lenient, positiveInt } from "~/modules/forms/query-fields";
 import { DISPUTE_STATUSES, type DisputeAction } from "./machine";
 import {
   AMOUNT_MAX, DESCRIPTION_MAX, DISPUTE_TYPES, ESCALATION_RISKS, MAX_PARTIES, MIN_PARTIES, NAME_MAX, NOTE_MAX, PARTIES_PRESENT_MAX,
@@ -176,10 +176,6 @@ export const leadChangeSchema = z.object({
 });
 export type LeadChangeInput = z.output<typeof leadChangeSchema>;
 
-const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
-const flag = z.string().optional().transform((v) => v === "1").catch(false);
-const date = lenient(z.string().trim().refine(isCalendarDate));
-const positiveInt = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** The list's filters, read from the query string (/disputes?status=mediating&risk=high). */
 export const disputeFilterSchema = z.object({
@@ -192,8 +188,8 @@ export const disputeFilterSchema = z.object({
   pact: lenient(z.union([z.literal("none"), positiveInt])),
   /** Only disputes the viewer reported. */
   mine: flag,
-  from: date,
-  to: date,
+  from: calendarDate,
+  to: calendarDate,
   q: lenient(z.string().trim().max(50).transform((v) => v || undefined)),
   page: lenient(positiveInt),
 });

@@ -3,6 +3,7 @@
  * inside the same SQL conditions, so the count shown on a status tab is exactly the number of
  * hazards the list shows under that tab.
  */
+import { tallyByStatus } from "~/modules/records/status-tally";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { counties, hazardDetails, pacts, records, regions } from "~db/schema";
 import { visibleRecordsFilter } from "~/modules/access/policy.server";
@@ -136,15 +137,14 @@ export function hazardCounts(viewer: Viewer, filters: HazardFilters, now = Date.
     .where(conditionsOf(viewer, filters, now, ["status"]))
     .groupBy(records.status)
     .all();
-  const byStatus = Object.fromEntries(HAZARD_STATUSES.map((s) => [s, 0])) as Record<HazardStatus, number>;
-  for (const row of rows) if (row.status in byStatus) byStatus[row.status as HazardStatus] = row.n;
+  const { byStatus, all } = tallyByStatus(HAZARD_STATUSES, rows);
   const overdue = db
     .select({ n: sql<number>`count(*)` })
     .from(records)
     .innerJoin(hazardDetails, eq(hazardDetails.recordId, records.id))
     .where(and(conditionsOf(viewer, filters, now, ["status", "overdue"]), overdueCondition(now)))
     .get()!.n;
-  return { byStatus, all: Object.values(byStatus).reduce((a, b) => a + b, 0), overdue };
+  return { byStatus, all, overdue };
 }
 
 /** The choices of the list's county and pact filters: the viewer's county and its hazard partners. */

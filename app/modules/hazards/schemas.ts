@@ -6,7 +6,7 @@
 import { z } from "zod";
 import { todayInChina, type Translate } from "~/i18n";
 import { fields, parseForm, type ParseResult } from "~/modules/forms/validation";
-import { isCalendarDate } from "~/modules/tenancy/schemas";
+import { calendarDate, flag, isCalendarDate, lenient, positiveInt } from "~/modules/forms/query-fields";
 import { endOfChinaDay } from "./deadlines";
 import { HAZARD_STATUSES, type HazardAction } from "./machine";
 import {
@@ -84,11 +84,6 @@ export function parseStepForm(action: HazardAction, formData: FormData, t: Trans
   return { ok: true, data: { action, ...parsed.data } as HazardStepInput };
 }
 
-/** A list filter that ignores what it cannot read instead of failing the page. */
-const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
-const flag = z.string().optional().transform((v) => v === "1").catch(false);
-const date = lenient(z.string().trim().refine(isCalendarDate));
-const positiveInt = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
 /** The list's filters, read from the query string (/hazards?status=rectifying&overdue=1). */
 export const hazardFilterSchema = z.object({
@@ -102,8 +97,8 @@ export const hazardFilterSchema = z.object({
   overdue: flag,
   /** Only hazards the viewer reported. */
   mine: flag,
-  from: date,
-  to: date,
+  from: calendarDate,
+  to: calendarDate,
   q: lenient(z.string().trim().max(50).transform((v) => v || undefined)),
   page: lenient(positiveInt),
 });

@@ -3,7 +3,7 @@
  * record the outcome, or call it off. Messages are i18n keys.
  */
 import { z } from "zod";
-import { isCalendarDate } from "~/modules/tenancy/schemas";
+import { isCalendarDate } from "~/modules/forms/query-fields";
 import { OUTCOME_MAX, NOTE_MAX, SCOPE_MAX, SWEEP_KINDS, TITLE_MAX } from "./vocabulary";
 
 const requiredText = (max: number, missing: string) =>

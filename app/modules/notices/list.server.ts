@@ -3,6 +3,7 @@
  * same SQL for both, so a tab's count is exactly what the list shows under it. Overdue notices
  * (a receipt nobody signed past its deadline, notice still open) come first.
  */
+import { tallyByStatus } from "~/modules/records/status-tally";
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { counties, noticeDetails, records } from "~db/schema";
 import { visibleRecordsFilter } from "~/modules/access/policy.server";
@@ -121,13 +122,12 @@ export function noticeCounts(viewer: Viewer, filters: NoticeFilters, now = Date.
     .where(conditionsOf(viewer, filters, now, ["status"]))
     .groupBy(records.status)
     .all();
-  const byStatus = Object.fromEntries(NOTICE_STATUSES.map((s) => [s, 0])) as Record<NoticeStatus, number>;
-  for (const row of rows) if (row.status in byStatus) byStatus[row.status as NoticeStatus] = row.n;
+  const { byStatus, all } = tallyByStatus(NOTICE_STATUSES, rows);
   const overdue = db
     .select({ n: sql<number>`count(*)` })
     .from(records)
     .innerJoin(noticeDetails, eq(noticeDetails.recordId, records.id))
     .where(and(conditionsOf(viewer, filters, now, ["status", "overdue"]), noticeOverdueCondition(now)))
     .get()!.n;
-  return { byStatus, all: Object.values(byStatus).reduce((a, b) => a + b, 0), overdue };
+  return { byStatus, all, overdue };
 }

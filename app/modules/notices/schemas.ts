@@ -4,6 +4,7 @@
  * Messages are i18n keys (app/i18n/zh-CN/notices.ts).
  */
 import { z } from "zod";
+import { flag, lenient } from "~/modules/forms/query-fields";
 import type { Translate } from "~/i18n";
 import { fields, parseForm, type ParseResult } from "~/modules/forms/validation";
 import { NOTICE_STATUSES, type NoticeAction } from "./machine";
@@ -125,14 +126,13 @@ export function parseNoticeStep<A extends NoticeAction>(action: A, formData: For
   return parseForm(STEP_SCHEMAS[action] as unknown as z.ZodType<NoticeStepFields<A>>, formData, t);
 }
 
-const lenient = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
 
 export const noticeFilterSchema = z.object({
   status: lenient(z.enum(NOTICE_STATUSES)),
   kind: lenient(z.enum(NOTICE_KINDS)),
   urgency: lenient(z.enum(NOTICE_URGENCIES)),
   direction: lenient(z.enum(["sent", "received"])),
-  overdue: z.string().optional().transform((v) => v === "1").catch(false),
+  overdue: flag,
   page: lenient(z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER)),
 });
 export type NoticeFilters = z.output<typeof noticeFilterSchema>;

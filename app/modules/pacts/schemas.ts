@@ -3,19 +3,13 @@
  * `parseForm` turns them into text. The list fields must be passed to `parseForm` as lists.
  */
 import { z } from "zod";
+import { isCalendarDate } from "~/modules/forms/query-fields";
 import { WORKFLOWS } from "~/modules/access/capabilities";
 import { fields } from "~/modules/forms/validation";
 
 export const ARTICLES_MAX = 20000;
 export const REASON_MAX = 1000;
 export const DUTY_MAX = 20;
-
-function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [y, m, d] = value.split("-").map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 const requiredDate = z
   .string({ error: "form.required" })

@@ -14,7 +14,8 @@ import { getDb } from "~/modules/db/connection.server";
 import { parseForm } from "~/modules/forms/validation";
 import { machineOf } from "~/modules/records/registry";
 import type { StateMachine } from "~/modules/records/state-machine";
-import { chinaDayRange, isCalendarDate } from "~/modules/tenancy/schemas";
+import { isCalendarDate } from "~/modules/forms/query-fields";
+import { chinaDayRange } from "~/modules/tenancy/schemas";
 import type { SearchQuery } from "./search.server";
 import { charCount, MAX_QUERY_LENGTH, searchTerms } from "./terms";
 

@@ -3,6 +3,7 @@
  * (see `parseForm`); each schema is used by the route's action and describes the form it renders.
  */
 import { z } from "zod";
+import { isCalendarDate } from "~/modules/forms/query-fields";
 import { fields } from "~/modules/forms/validation";
 import { ROLES } from "~/modules/access/capabilities";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/modules/auth/password-rules";
@@ -100,13 +101,6 @@ export const auditFilterSchema = z
       }),
   })
   .refine((v) => !v.from || !v.to || v.from <= v.to, { error: "admin.audit.rangeInvalid", path: ["to"] });
-
-export function isCalendarDate(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const [y, m, d] = value.split("-").map(Number);
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
 
 const DAY_MS = 86_400_000;
 
