@@ -23,11 +23,8 @@ import { committeesOf } from "~/modules/disputes/places.server";
 import { handleDisputePost } from "~/modules/disputes/page-actions.server";
 import { listSessions, mayLogSessions, mediatorChoices, sessionsOpen } from "~/modules/disputes/sessions.server";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { attachmentLimits } from "~/modules/records/attachments.server";
-import { linksOf, linkedRecordsIn, mayLink } from "~/modules/records/links.server";
-import { markThreadRead } from "~/modules/records/read-state.server";
+import { recordDiscussion } from "~/modules/records/discussion.server";
 import { readRecordPageForm } from "~/modules/records/thread-form.server";
-import { listThread, threadPermissions } from "~/modules/records/thread.server";
 import { transitionsForViewer } from "~/modules/records/transitions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -35,18 +32,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const record = requireDispute(viewer, params.disputeId);
   const dispute = describeDispute(viewer, record);
   const choices = transitionsForViewer(viewer, record, DISPUTE_MACHINE).map(({ action, requires }) => ({ action, requires }));
-  const entries = listThread(viewer, record);
   const logs = mayLogSessions(viewer) && sessionsOpen(record);
   const details = detailsOf(record.id);
-  markThreadRead(viewer, record.id);
   return {
     dispute,
-    entries,
-    linkedRecords: linkedRecordsIn(viewer, entries),
-    links: linksOf(viewer, record.id),
-    canLink: mayLink(viewer, record),
-    attachmentLimits: attachmentLimits(),
-    permissions: threadPermissions(viewer, record),
+    ...recordDiscussion(viewer, record),
     choices,
     committees: choices.some((c) => c.action === "assess") && record.pactId !== null ? committeesOf([record.pactId]) : [],
     sessions: listSessions(record.id),

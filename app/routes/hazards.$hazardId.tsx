@@ -22,11 +22,9 @@ import { describeHazard, requireHazard, responsibleChoices } from "~/modules/haz
 import { HAZARD_MACHINE, isHazardAction } from "~/modules/hazards/machine";
 import { parseStepForm } from "~/modules/hazards/schemas";
 import { stepRefusal, transitionHazard } from "~/modules/hazards/steps.server";
-import { attachmentLimits } from "~/modules/records/attachments.server";
-import { handleLinkPost, linksOf, linkedRecordsIn, mayLink } from "~/modules/records/links.server";
-import { markThreadRead } from "~/modules/records/read-state.server";
+import { handleLinkPost } from "~/modules/records/links.server";
+import { recordDiscussion } from "~/modules/records/discussion.server";
 import { postFromThreadForm, readRecordPageForm } from "~/modules/records/thread-form.server";
-import { listThread, threadPermissions } from "~/modules/records/thread.server";
 import { transitionsForViewer } from "~/modules/records/transitions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -34,16 +32,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const record = requireHazard(viewer, params.hazardId);
   const hazard = describeHazard(viewer, record);
   const choices = transitionsForViewer(viewer, record, HAZARD_MACHINE).map(({ action, requires }) => ({ action, requires }));
-  const entries = listThread(viewer, record);
-  markThreadRead(viewer, record.id);
   return {
     hazard,
-    entries,
-    linkedRecords: linkedRecordsIn(viewer, entries),
-    links: linksOf(viewer, record.id),
-    canLink: mayLink(viewer, record),
-    attachmentLimits: attachmentLimits(),
-    permissions: threadPermissions(viewer, record),
+    ...recordDiscussion(viewer, record),
     choices,
     responsible: choices.some((c) => c.requires.includes("responsibleCountyId")) ? responsibleChoices(record) : [],
     today: todayInChina(),

@@ -18,26 +18,17 @@ import { answerRefusal, conflict, formErrors } from "~/modules/hazards/answers.s
 import { describeNotice, requireNotice } from "~/modules/notices/detail.server";
 import { parseNoticeStep } from "~/modules/notices/schemas";
 import { isNoticeAction, noticeStepRefusal, takeNoticeStep } from "~/modules/notices/steps.server";
-import { attachmentLimits } from "~/modules/records/attachments.server";
-import { handleLinkPost, linkedRecordsIn, linksOf, mayLink } from "~/modules/records/links.server";
-import { markThreadRead } from "~/modules/records/read-state.server";
+import { handleLinkPost } from "~/modules/records/links.server";
+import { recordDiscussion } from "~/modules/records/discussion.server";
 import { postFromThreadForm, readRecordPageForm } from "~/modules/records/thread-form.server";
-import { listThread, threadPermissions } from "~/modules/records/thread.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
   const record = requireNotice(viewer, params.noticeId);
   const notice = describeNotice(viewer, record);
-  const entries = listThread(viewer, record);
-  markThreadRead(viewer, record.id);
   return {
     notice,
-    entries,
-    linkedRecords: linkedRecordsIn(viewer, entries),
-    links: linksOf(viewer, record.id),
-    canLink: mayLink(viewer, record),
-    attachmentLimits: attachmentLimits(),
-    permissions: threadPermissions(viewer, record),
+    ...recordDiscussion(viewer, record),
   };
 }
 
