@@ -7,3 +7,6 @@ export * from "./threads";
 export * from "./hazards";
 export * from "./disputes";
 export * from "./notices";
+export * from "./patrols";
+export * from "./meetings";
+export * from "./projects";

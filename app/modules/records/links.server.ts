@@ -138,6 +138,21 @@ export function linkRecords(viewer: Viewer, fromId: number, toId: number): LinkR
   });
 }
 
+/**
+ * Links a record just opened in `tx` back to the record it was opened from (the patrol whose
+ * finding opened a hazard), in the same transaction as the opening. The viewer must see the
+ * source and may write in its thread; otherwise nothing is linked and the caller refuses the
+ * whole post (the source field's message), so no record is left half-made.
+ */
+export function linkOpenedRecord(tx: Tx, viewer: Viewer, sourceId: number, openedId: number): boolean {
+  const source = findVisibleRecord(viewer, sourceId);
+  const opened = findVisibleRecord(viewer, openedId);
+  if (!source || !opened || source.id === opened.id || !mayLink(viewer, source)) return false;
+  tx.insert(recordLinks).values({ fromRecordId: source.id, toRecordId: opened.id, createdBy: viewer.userId, createdAt: Date.now() }).run();
+  recordLinkChange(tx, viewer, "link", source, opened);
+  return true;
+}
+
 /** Removes the link between the two records (made in either direction); same rules as linking. */
 export function unlinkRecords(viewer: Viewer, fromId: number, toId: number): LinkResult {
   return withBoth(viewer, fromId, toId, "unlink", (tx, from, to) => {

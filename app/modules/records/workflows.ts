@@ -15,6 +15,9 @@ export const WORKFLOW_PATHS: Partial<Record<Workflow, string>> = {
   hazard: "/hazards",
   dispute: "/disputes",
   notice: "/notices",
+  patrol: "/patrols",
+  meeting: "/meetings",
+  project: "/projects",
 };
 
 export function recordPath(workflow: Workflow, id: number): string {
