@@ -4,8 +4,11 @@ import { common as enCommon } from "./en/common";
 import { disputes as enDisputes } from "./en/disputes";
 import { hazards as enHazards } from "./en/hazards";
 import { home as enHome } from "./en/home";
+import { meetings as enMeetings } from "./en/meetings";
 import { notices as enNotices } from "./en/notices";
 import { pacts as enPacts } from "./en/pacts";
+import { patrols as enPatrols } from "./en/patrols";
+import { projects as enProjects } from "./en/projects";
 import { records as enRecords } from "./en/records";
 import { search as enSearch } from "./en/search";
 import { admin } from "./zh-CN/admin";
@@ -14,8 +17,11 @@ import { common } from "./zh-CN/common";
 import { disputes } from "./zh-CN/disputes";
 import { hazards } from "./zh-CN/hazards";
 import { home } from "./zh-CN/home";
+import { meetings } from "./zh-CN/meetings";
 import { notices } from "./zh-CN/notices";
 import { pacts } from "./zh-CN/pacts";
+import { patrols } from "./zh-CN/patrols";
+import { projects } from "./zh-CN/projects";
 import { records } from "./zh-CN/records";
 import { search } from "./zh-CN/search";
 
@@ -27,11 +33,13 @@ export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
-const zhCN = { ...common, ...auth, ...admin, ...pacts, ...home, ...records, ...hazards, ...search, ...disputes, ...notices };
+const zhCN = { ...common, ...auth, ...admin, ...pacts, ...home, ...records, ...hazards, ...search, ...disputes, ...notices,
+  ...patrols, ...meetings, ...projects };
 export type MessageKey = keyof typeof zhCN;
 
 const en: Record<MessageKey, string> = {
   ...enCommon, ...enAuth, ...enAdmin, ...enPacts, ...enHome, ...enRecords, ...enHazards, ...enSearch, ...enDisputes, ...enNotices,
+  ...enPatrols, ...enMeetings, ...enProjects,
 };
 
 export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };

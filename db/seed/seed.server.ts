@@ -26,7 +26,10 @@ import {
 } from "./demo-data";
 import { seedDisputeDemo } from "./disputes-demo";
 import { seedHazardDemo } from "./hazards-demo";
+import { seedMeetingDemo } from "./meetings-demo";
 import { seedNoticeDemo } from "./notices-demo";
+import { seedPatrolDemo } from "./patrols-demo";
+import { seedProjectDemo } from "./projects-demo";
 
 const SYSTEM = { userId: null, name: "system", countyId: null };
 
@@ -157,6 +160,11 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       seedDisputeDemo(tx, now);
       // The case-notice demo (the motorbike theft and a year of notices between XH and TZ).
       seedNoticeDemo(tx, now);
+      // Joint patrols and activities, then the joint meetings (whose agendas and briefings use
+      // the records above), then the livelihood projects.
+      seedPatrolDemo(tx, now);
+      seedMeetingDemo(tx, now);
+      seedProjectDemo(tx, now);
       appendAudit(tx, SYSTEM, {
         action: "system.seed_demo",
         entityType: "database",

@@ -14,7 +14,10 @@ import { CASE_ENGINE_ROWS } from "./isolation-case-engine";
 import { DISPUTE_ROWS } from "./isolation-disputes";
 import { HAZARD_ROWS } from "./isolation-hazards";
 import { NOTICE_ROWS } from "./isolation-notices";
+import { MEETING_ROWS } from "./isolation-meetings";
 import { NOTICE_FIGURES_ROWS } from "./isolation-notice-figures";
+import { PATROL_ROWS } from "./isolation-patrols";
+import { PROJECT_ROWS } from "./isolation-projects";
 import type { RouteKey } from "./isolation-routes";
 import { SEARCH_ROWS } from "./isolation-search";
 import { MISSING_ID, MISSING_USER_ID, type Targets } from "./isolation-targets";
@@ -292,4 +295,5 @@ const OTHER_ROWS: GetRow[] = [
   { route: "lang", name: "/lang (GET)", at: () => ({ path: "/lang" }), expect: () => redirectTo("/") },
 ];
 
-export const GET_ROWS: GetRow[] = [...OVERVIEW_ROWS, ...PACT_ROWS, ...ADMIN_ROWS, ...OTHER_ROWS, ...SEARCH_ROWS, ...CASE_ENGINE_ROWS, ...HAZARD_ROWS, ...DISPUTE_ROWS, ...AGREEMENT_ROWS, ...NOTICE_ROWS, ...NOTICE_FIGURES_ROWS];
+export const GET_ROWS: GetRow[] = [...OVERVIEW_ROWS, ...PACT_ROWS, ...ADMIN_ROWS, ...OTHER_ROWS, ...SEARCH_ROWS, ...CASE_ENGINE_ROWS, ...HAZARD_ROWS, ...DISPUTE_ROWS, ...AGREEMENT_ROWS, ...NOTICE_ROWS, ...NOTICE_FIGURES_ROWS,
+  ...PATROL_ROWS, ...MEETING_ROWS, ...PROJECT_ROWS];

@@ -10,7 +10,10 @@ import { countyIdOf } from "../setup/demo";
 import { AGREEMENT_WRITES } from "./isolation-agreement";
 import { DISPUTE_WRITES } from "./isolation-disputes";
 import { HAZARD_WRITES } from "./isolation-hazards";
+import { MEETING_WRITES } from "./isolation-meetings";
 import { NOTICE_WRITES } from "./isolation-notices";
+import { PATROL_WRITES } from "./isolation-patrols";
+import { PROJECT_WRITES } from "./isolation-projects";
 import type { RouteKey } from "./isolation-routes";
 import type { Address } from "./isolation-table";
 import type { Targets } from "./isolation-targets";
@@ -141,4 +144,5 @@ const BODY_WRITES: WriteRow[] = [
   { route: "pacts.$pactId.bodies.$bodyId", name: "zj.pl joins xh.grid to the XH–ZJ patrol team", username: "zj.pl", at: bodyAt("xhZj", 0), fields: (t) => ({ intent: "add", userId: id(t, "xh.grid") }), outcome: 400 },
 ];
 
-export const WRITE_ROWS: WriteRow[] = [...ADMIN_WRITES, ...PACT_WRITES, ...BODY_WRITES, ...HAZARD_WRITES, ...DISPUTE_WRITES, ...AGREEMENT_WRITES, ...NOTICE_WRITES];
+export const WRITE_ROWS: WriteRow[] = [...ADMIN_WRITES, ...PACT_WRITES, ...BODY_WRITES, ...HAZARD_WRITES, ...DISPUTE_WRITES, ...AGREEMENT_WRITES, ...NOTICE_WRITES,
+  ...PATROL_WRITES, ...MEETING_WRITES, ...PROJECT_WRITES];

@@ -15,6 +15,9 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
   if (can(roles, "hazard", "view")) items.push({ to: "/hazards", label: "nav.hazards" });
   if (can(roles, "dispute", "view")) items.push({ to: "/disputes", label: "nav.disputes" });
   if (can(roles, "notice", "view")) items.push({ to: "/notices", label: "nav.notices" });
+  if (can(roles, "patrol", "view")) items.push({ to: "/patrols", label: "nav.patrols" });
+  if (can(roles, "meeting", "view")) items.push({ to: "/meetings", label: "nav.meetings" });
+  if (can(roles, "project", "view")) items.push({ to: "/projects", label: "nav.projects" });
   if (workflowsAllowing(roles, "view").length > 0) items.push({ to: "/search", label: "nav.search" });
   items.push({ to: "/pacts", label: "nav.pacts" }, { to: "/liaisons", label: "nav.liaisons" });
   if (isCountyAdmin(roles)) {

@@ -1,0 +1,4 @@
+import type { meetings as zh } from "../zh-CN/meetings";
+
+export const meetings: Record<keyof typeof zh, string> = {
+};

@@ -1,0 +1,4 @@
+import type { projects as zh } from "../zh-CN/projects";
+
+export const projects: Record<keyof typeof zh, string> = {
+};

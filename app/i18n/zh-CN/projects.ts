@@ -1,0 +1,3 @@
+/** 民生事业联动：联建项目与节点 */
+export const projects = {
+};
