@@ -12,7 +12,8 @@ import { appendAudit } from "~/modules/audit/log.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb, writeTransaction, type Tx } from "~/modules/db/connection.server";
 import { invalid, type Refusal } from "~/modules/hazards/outcomes";
-import { usablePactMembers } from "~/modules/records/create.server";
+import { placesOf } from "~/modules/hazards/places.server";
+import { pactChoicesFor, usablePactMembers } from "~/modules/records/create.server";
 import { actorOf, recordDenial } from "~/modules/tenancy/users.server";
 import type { ActivityFilters, ActivityInput } from "./activity-schemas";
 import { parseRecordId } from "./detail.server";
@@ -61,7 +62,7 @@ export function listActivities(viewer: Viewer, filters: ActivityFilters) {
     .limit(ACTIVITY_PAGE_SIZE)
     .offset((page - 1) * ACTIVITY_PAGE_SIZE)
     .all()
-    .map(({ activity, ...names }) => ({ ...activity, ...names }));
+    .map(({ activity: { createdBy: _c, ...activity }, ...names }) => ({ ...activity, ...names }));
   return { items, total, page, pageCount };
 }
 
@@ -105,6 +106,17 @@ export function activityTotals(viewer: Viewer, filters: ActivityFilters): Activi
   };
 }
 
+/** The years in which the viewer's county's pacts held activities, latest first. */
+export function activityYears(viewer: Viewer): number[] {
+  return getDb()
+    .selectDistinct({ year: sql<string>`substr(${jointActivities.heldOn}, 1, 4)` })
+    .from(jointActivities)
+    .where(viewerSharesActivity(viewer))
+    .all()
+    .map((r) => Number(r.year))
+    .sort((a, b) => b - a);
+}
+
 /** The pacts the viewer's county shares activities under (for the filter), oldest first. */
 export function activityPactChoices(viewer: Viewer) {
   return getDb()
@@ -143,6 +155,24 @@ export function requireActivity(viewer: Viewer, raw: string | undefined) {
   }
   if (id !== null) recordDenial(viewer, "joint_activity", id);
   throw new Response("Not Found", { status: 404 });
+}
+
+/** What the activity form offers: the pacts in force covering patrols, and their counties' places. */
+export function activityChoicesFor(viewer: Viewer) {
+  const pactChoices = pactChoicesFor(viewer, "patrol");
+  const countyIds = [viewer.countyId, ...new Set(pactChoices.flatMap((p) => p.partners.map((c) => c.countyId)))];
+  const db = getDb();
+  const names = db.select({ id: counties.id, name: counties.name }).from(counties).where(inArray(counties.id, countyIds)).all();
+  const byCounty = placesOf(countyIds, db);
+  return {
+    pacts: pactChoices.map((p) => ({ id: p.id, title: p.title })),
+    places: pactChoices.length === 0 ? [] : countyIds.map((countyId) => ({
+      countyId,
+      countyName: names.find((n) => n.id === countyId)?.name ?? "",
+      isOwn: countyId === viewer.countyId,
+      regions: byCounty.get(countyId) ?? [],
+    })),
+  };
 }
 
 function regionAllowed(tx: Tx, regionId: number, members: number[]): boolean {

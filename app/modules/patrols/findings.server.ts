@@ -5,13 +5,14 @@
  * and the record is created, linked back to the patrol (linkOpenedRecord) and written into the
  * finding in one transaction — or, when the patrol is not the viewer's to link, nothing is written.
  */
-import { and, eq, isNull } from "drizzle-orm";
-import { patrolFindings, pactMembers, records, regions } from "~db/schema";
+import { and, eq, inArray, isNull } from "drizzle-orm";
+import { counties, patrolFindings, pactMembers, records, regions } from "~db/schema";
 import { denial, findVisibleRecord, type RecordRow } from "~/modules/access/policy.server";
 import { appendAudit } from "~/modules/audit/log.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb, writeTransaction, type Tx } from "~/modules/db/connection.server";
 import { invalid, type Refusal } from "~/modules/hazards/outcomes";
+import { placesOf, type CountyPlaces } from "~/modules/hazards/places.server";
 import { linkOpenedRecord, mayLink } from "~/modules/records/links.server";
 import { appendThreadEvent } from "~/modules/records/thread.server";
 import { actorOf } from "~/modules/tenancy/users.server";
@@ -22,6 +23,20 @@ import type { FindingInput } from "./schemas";
 export function patrolCounties(tx: Tx, record: RecordRow): number[] {
   if (record.pactId === null) return [record.ownerCountyId];
   return tx.select({ countyId: pactMembers.countyId }).from(pactMembers).where(eq(pactMembers.pactId, record.pactId)).all().map((m) => m.countyId);
+}
+
+/** The places a finding may be at: the regions of the pact's member counties, own county first. */
+export function findingPlacesOf(viewer: Viewer, record: RecordRow): CountyPlaces[] {
+  const db = getDb();
+  const ids = patrolCounties(db, record).sort((a, b) => (a === viewer.countyId ? -1 : b === viewer.countyId ? 1 : a - b));
+  const names = db.select({ id: counties.id, name: counties.name }).from(counties).where(inArray(counties.id, ids)).all();
+  const places = placesOf(ids, db);
+  return ids.map((countyId) => ({
+    countyId,
+    countyName: names.find((n) => n.id === countyId)?.name ?? "",
+    isOwn: countyId === viewer.countyId,
+    regions: places.get(countyId) ?? [],
+  }));
 }
 
 export type FindingResult = { ok: true; findingId: number } | Refusal;

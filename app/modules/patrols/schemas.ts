@@ -144,3 +144,15 @@ export type PatrolFilters = z.output<typeof patrolFilterSchema>;
 export function patrolFiltersFromUrl(url: URL): PatrolFilters {
   return patrolFilterSchema.parse(Object.fromEntries(url.searchParams));
 }
+
+/** An instant as a datetime-local value in Beijing time ("2026-01-05T21:30"): the forms' default. */
+export function beijingLocalOf(ms: number): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat("en-CA", {
+      timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", hourCycle: "h23",
+    })
+      .formatToParts(ms)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
