@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { DisputeReportForm } from "~/components/disputes/report-form";
 import { ErrorPage } from "~/components/layout/error-page";
+import { FindingSourceNote, valuesFromFinding } from "~/components/patrols/finding-source";
 import { PageHeader } from "~/components/ui/feedback";
 import { getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
@@ -13,6 +14,7 @@ import { disputeReportChoices } from "~/modules/disputes/places.server";
 import { reportDispute } from "~/modules/disputes/report.server";
 import { parseReportForm } from "~/modules/disputes/schemas";
 import { formValues, translateIssue } from "~/modules/forms/validation";
+import { FINDING_LINK_REFUSED, findingFromUrl, findingSourceFromForm } from "~/modules/patrols/findings.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
@@ -21,6 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     choices: disputeReportChoices(viewer),
     ownCountyId: viewer.countyId,
     registers: initialDisputeStatus(viewer.roles) === "registered",
+    finding: findingFromUrl(viewer, request),
   };
 }
 
@@ -31,7 +34,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await request.formData();
   const parsed = parseReportForm(formData, t);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = reportDispute(viewer, parsed.data);
+  const fromFinding = findingSourceFromForm(formData);
+  if (fromFinding === "malformed") return data({ errors: { patrolId: t(FINDING_LINK_REFUSED) }, values: formValues(formData) }, { status: 400 });
+  const result = reportDispute(viewer, parsed.data, fromFinding);
   if (!result.ok) {
     const errors = Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, translateIssue(v, t)]));
     return data({ errors, values: formValues(formData) }, { status: 400 });
@@ -42,7 +47,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewDisputePage() {
   const t = useT();
-  const { choices, ownCountyId, registers } = useLoaderData<typeof loader>();
+  const { choices, ownCountyId, registers, finding } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-2xl">
@@ -50,10 +55,12 @@ export default function NewDisputePage() {
         ← {t("disputes.detail.back")}
       </Link>
       <PageHeader title={registers ? t("disputes.new.titleRegister") : t("disputes.new.title")}>{t("disputes.new.intro")}</PageHeader>
+      <FindingSourceNote finding={finding} />
       <DisputeReportForm
         choices={choices}
         ownCountyId={ownCountyId}
-        values={answer?.values ?? {}}
+        finding={finding}
+        values={answer?.values ?? valuesFromFinding(finding)}
         errors={answer?.errors ?? {}}
         submitLabel={t("disputes.new.submit")}
       />

@@ -3,6 +3,7 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/layout/error-page";
 import { HazardReportForm } from "~/components/hazards/report-form";
+import { FindingSourceNote, valuesFromFinding } from "~/components/patrols/finding-source";
 import { Alert, PageHeader } from "~/components/ui/feedback";
 import { getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
@@ -15,6 +16,7 @@ import { reportChoicesFor } from "~/modules/hazards/places.server";
 import { reportHazard, sweepToReportFrom } from "~/modules/hazards/report.server";
 import { reportSchema } from "~/modules/hazards/schemas";
 import { parseSweepId } from "~/modules/hazards/sweeps-read.server";
+import { FINDING_LINK_REFUSED, findingFromUrl, findingSourceFromForm } from "~/modules/patrols/findings.server";
 import { postFromThreadForm, readRecordPageForm } from "~/modules/records/thread-form.server";
 
 /** The sweep named in ?sweep= (404 unless the viewer's county takes part and it is not cancelled). */
@@ -30,7 +32,7 @@ function sweepFrom(viewer: Viewer, request: Request) {
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
   assertCan(viewer, "hazard", "create");
-  return { choices: reportChoicesFor(viewer), sweep: sweepFrom(viewer, request) };
+  return { choices: reportChoicesFor(viewer), sweep: sweepFrom(viewer, request), finding: findingFromUrl(viewer, request) };
 }
 
 /** The photos that came with the report: non-empty file parts named `files`. */
@@ -45,7 +47,9 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readRecordPageForm(request);
   const parsed = parseForm(reportSchema, formData, t);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = reportHazard(viewer, parsed.data);
+  const fromFinding = findingSourceFromForm(formData);
+  if (fromFinding === "malformed") return data({ errors: { patrolId: t(FINDING_LINK_REFUSED) }, values: formValues(formData) }, { status: 400 });
+  const result = reportHazard(viewer, parsed.data, fromFinding);
   if (!result.ok) {
     const errors = Object.fromEntries(Object.entries(result.errors).map(([k, v]) => [k, translateIssue(v, t)]));
     return data({ errors, values: formValues(formData) }, { status: 400 });
@@ -71,7 +75,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewHazardPage() {
   const t = useT();
-  const { choices, sweep } = useLoaderData<typeof loader>();
+  const { choices, sweep, finding } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-2xl">
@@ -84,7 +88,9 @@ export default function NewHazardPage() {
           <Alert>{t("hazards.new.fromSweep", { title: sweep.title })}</Alert>
         </div>
       ) : null}
-      <HazardReportForm choices={choices} sweep={sweep} values={answer?.values ?? {}} errors={answer?.errors ?? {}} />
+      <FindingSourceNote finding={finding} />
+      <HazardReportForm choices={choices} sweep={sweep} finding={finding}
+        values={answer?.values ?? valuesFromFinding(finding, { source: "patrol" })} errors={answer?.errors ?? {}} />
     </div>
   );
 }

@@ -3,12 +3,14 @@ import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/layout/error-page";
 import { NoticeSendForm } from "~/components/notices/send-form";
+import { FindingSourceNote, valuesFromFinding } from "~/components/patrols/finding-source";
 import { Alert, PageHeader } from "~/components/ui/feedback";
 import { getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
 import { findVisibleRecord } from "~/modules/access/policy.server";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { formValues, translateIssue } from "~/modules/forms/validation";
+import { FINDING_LINK_REFUSED, findingFromUrl, findingSourceFromForm } from "~/modules/patrols/findings.server";
 import { parseSendForm } from "~/modules/notices/schemas";
 import { assertMaySend, sendNotice } from "~/modules/notices/send.server";
 import { pactChoicesFor } from "~/modules/records/create.server";
@@ -17,7 +19,7 @@ import { postFromThreadForm, readRecordPageForm } from "~/modules/records/thread
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
   assertMaySend(viewer);
-  return { choices: { pacts: pactChoicesFor(viewer, "notice") }, countyName: viewer.countyName };
+  return { choices: { pacts: pactChoicesFor(viewer, "notice") }, countyName: viewer.countyName, finding: findingFromUrl(viewer, request) };
 }
 
 function photosOf(formData: FormData): File[] {
@@ -31,7 +33,11 @@ export async function action({ request }: ActionFunctionArgs) {
   const formData = await readRecordPageForm(request);
   const parsed = parseSendForm(formData, t);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
-  const result = sendNotice(viewer, parsed.data);
+  const fromFinding = findingSourceFromForm(formData);
+  if (fromFinding === "malformed") {
+    return data({ errors: { patrolId: t(FINDING_LINK_REFUSED) }, values: formValues(formData, ["addresseeCountyIds"]) }, { status: 400 });
+  }
+  const result = sendNotice(viewer, parsed.data, fromFinding);
   if (!result.ok) {
     const errors = Object.fromEntries(
       Object.entries(result.errors).map(([k, v]) => [k, translateIssue(v, t)]),
@@ -58,7 +64,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewNoticePage() {
   const t = useT();
-  const { choices } = useLoaderData<typeof loader>();
+  const { choices, finding } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-2xl">
@@ -67,7 +73,11 @@ export default function NewNoticePage() {
       {choices.pacts.length === 0 ? (
         <Alert tone="warning">{t("notices.new.noPact")}</Alert>
       ) : (
-        <NoticeSendForm choices={choices} values={answer?.values ?? {}} errors={answer?.errors ?? {}} />
+        <>
+          <FindingSourceNote finding={finding} />
+          <NoticeSendForm choices={choices} finding={finding} errors={answer?.errors ?? {}}
+            values={answer?.values ?? valuesFromFinding(finding, { summary: finding?.description ?? "" })} />
+        </>
       )}
     </div>
   );

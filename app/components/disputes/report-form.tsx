@@ -9,12 +9,15 @@ import { Alert } from "~/components/ui/feedback";
 import { useT } from "~/i18n/use-t";
 import type { DisputeReportChoices } from "~/modules/disputes/places.server";
 import { DESCRIPTION_MAX, DISPUTE_TYPES, ESCALATION_RISKS, PLACE_MAX, TITLE_MAX } from "~/modules/disputes/vocabulary";
+import { FindingSourceFields, type FindingSourceView } from "~/components/patrols/finding-source";
 import { useDisputeLabels } from "./dispute-badges";
 import { PartyFields } from "./party-fields";
 
 export interface DisputeReportFormProps {
   choices: DisputeReportChoices;
   ownCountyId: number;
+  /** Set when registering from a patrol finding: the dispute is linked back to the patrol. */
+  finding?: FindingSourceView | null;
   values: Record<string, string | string[]>;
   errors: Record<string, string>;
   submitLabel: string;
@@ -46,7 +49,7 @@ function PlaceSelect({ choices, value, error }: { choices: DisputeReportChoices;
   );
 }
 
-export function DisputeReportForm({ choices, ownCountyId, values, errors, submitLabel }: DisputeReportFormProps) {
+export function DisputeReportForm({ choices, ownCountyId, finding = null, values, errors, submitLabel }: DisputeReportFormProps) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
   const { typeLabel, riskLabel } = useDisputeLabels();
@@ -54,7 +57,8 @@ export function DisputeReportForm({ choices, ownCountyId, values, errors, submit
   const pactTitle = (pactId: number) => choices.pacts.find((p) => p.id === pactId)?.title ?? "";
   return (
     <Form method="post" noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      {Object.keys(errors).length > 0 ? <Alert tone="error">{errors._form ?? t("form.fixErrors")}</Alert> : null}
+      {Object.keys(errors).length > 0 ? <Alert tone="error">{errors._form ?? errors.patrolId ?? t("form.fixErrors")}</Alert> : null}
+      <FindingSourceFields finding={finding} values={values} />
       <TextField name="title" label={t("disputes.field.title")} placeholder={t("disputes.field.title.placeholder")}
         maxLength={TITLE_MAX} required defaultValue={text("title")} error={errors.title} />
       <SelectField name="type" label={t("disputes.field.type")} placeholder={t("disputes.choose")} required defaultValue={text("type")} error={errors.type}

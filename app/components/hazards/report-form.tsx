@@ -11,6 +11,7 @@ import type { CountyPlaces } from "~/modules/hazards/places.server";
 import {
   DESCRIPTION_MAX, HAZARD_CATEGORIES, HAZARD_SEVERITIES, HAZARD_SOURCES, PLACE_MAX, TITLE_MAX,
 } from "~/modules/hazards/vocabulary";
+import { FindingSourceFields, type FindingSourceView } from "~/components/patrols/finding-source";
 import { useHazardLabels } from "./hazard-badges";
 import { RegionSelect } from "./region-select";
 
@@ -23,6 +24,8 @@ export interface ReportFormProps {
   choices: ReportChoices;
   /** Set when reporting from a joint sweep: the pact is the sweep's. */
   sweep: { id: number; title: string } | null;
+  /** Set when reporting from a patrol finding: the hazard is linked back to the patrol. */
+  finding?: FindingSourceView | null;
   values: Record<string, string | string[]>;
   errors: Record<string, string>;
 }
@@ -46,7 +49,7 @@ function SeverityChoice({ value, error }: { value: string; error?: string }) {
   );
 }
 
-export function HazardReportForm({ choices, sweep, values, errors }: ReportFormProps) {
+export function HazardReportForm({ choices, sweep, finding = null, values, errors }: ReportFormProps) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
   const { categoryLabel, sourceLabel } = useHazardLabels();
@@ -56,9 +59,10 @@ export function HazardReportForm({ choices, sweep, values, errors }: ReportFormP
     <Form method="post" encType="multipart/form-data" noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
       {hasErrors ? (
         // From a sweep the pact is the sweep's, so a refused pact is told here rather than next to a field.
-        <Alert tone="error">{errors._form ?? errors.sweepId ?? (sweep ? errors.pactId : undefined) ?? t("form.fixErrors")}</Alert>
+        <Alert tone="error">{errors._form ?? errors.sweepId ?? errors.patrolId ?? (sweep ? errors.pactId : undefined) ?? t("form.fixErrors")}</Alert>
       ) : null}
       {sweep ? <input type="hidden" name="sweepId" value={sweep.id} /> : null}
+      <FindingSourceFields finding={finding} values={values} />
       <TextField name="title" label={t("hazards.field.title")} placeholder={t("hazards.field.title.placeholder")}
         maxLength={TITLE_MAX} required defaultValue={text("title")} error={errors.title} />
       <SelectField name="category" label={t("hazards.field.category")} placeholder={t("hazards.choose")} required

@@ -8,6 +8,7 @@ import { CheckboxGroup, FieldShell, SelectField, TextArea, TextField } from "~/c
 import { Alert } from "~/components/ui/feedback";
 import { useT } from "~/i18n/use-t";
 import { HANDLING_CODES, MAX_VEHICLES, NOTICE_KINDS, NOTICE_URGENCIES, SHORT_MAX, TEXT_MAX } from "~/modules/notices/vocabulary";
+import { FindingSourceFields, type FindingSourceView } from "~/components/patrols/finding-source";
 import { useNoticeLabels } from "./notice-badges";
 
 export interface SendChoices {
@@ -31,7 +32,13 @@ function Radios({ name, legend, options, value, error }: { name: string; legend:
   );
 }
 
-export function NoticeSendForm({ choices, values, errors }: { choices: SendChoices; values: Record<string, string | string[]>; errors: Record<string, string> }) {
+export function NoticeSendForm({ choices, finding = null, values, errors }: {
+  choices: SendChoices;
+  /** Set when sending from a patrol finding: the notice is linked back to the patrol. */
+  finding?: FindingSourceView | null;
+  values: Record<string, string | string[]>;
+  errors: Record<string, string>;
+}) {
   const t = useT();
   const busy = useNavigation().state === "submitting";
   const { kindLabel, urgencyLabel, handlingLabel } = useNoticeLabels();
@@ -42,7 +49,8 @@ export function NoticeSendForm({ choices, values, errors }: { choices: SendChoic
   const uniquePartners = partners.filter((p, i) => partners.findIndex((q) => q.value === p.value) === i);
   return (
     <Form method="post" encType="multipart/form-data" noValidate className="space-y-5 rounded-lg border border-slate-200 bg-white p-4 shadow-sm">
-      {Object.keys(errors).length > 0 ? <Alert tone="error">{errors._form ?? t("form.fixErrors")}</Alert> : null}
+      {Object.keys(errors).length > 0 ? <Alert tone="error">{errors._form ?? errors.patrolId ?? t("form.fixErrors")}</Alert> : null}
+      <FindingSourceFields finding={finding} values={values} />
       <Radios name="kind" legend={t("notices.field.kind")} value={text("kind") || "bulletin"} error={errors.kind}
         options={NOTICE_KINDS.map((k) => ({ value: k, label: kindLabel(k) }))} />
       <Radios name="urgency" legend={t("notices.field.urgency")} value={text("urgency") || "normal"} error={errors.urgency}

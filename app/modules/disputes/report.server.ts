@@ -15,6 +15,7 @@ import { appendAudit } from "~/modules/audit/log.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { writeTransaction } from "~/modules/db/connection.server";
 import { createRecord } from "~/modules/records/create.server";
+import { linkOpenedFromFinding, refusingFindingLink, type FindingSource } from "~/modules/patrols/findings.server";
 import { actorOf } from "~/modules/tenancy/users.server";
 import { initialDisputeStatus } from "./machine";
 import { maskIdNumber, maskPhone } from "./personal-data.server";
@@ -23,18 +24,22 @@ import type { DisputeReportInput } from "./schemas";
 
 export type ReportResult = { ok: true; id: number; refNo: string } | { ok: false; errors: Record<string, string> };
 
-/** Opens a dispute record; field errors come back as message keys and nothing is written. */
-export function reportDispute(viewer: Viewer, input: DisputeReportInput): ReportResult {
+/**
+ * Opens a dispute record; field errors come back as message keys and nothing is written. Opened
+ * from a patrol finding, it is linked back to the patrol in the same transaction (or nothing is
+ * written: field `patrolId`).
+ */
+export function reportDispute(viewer: Viewer, input: DisputeReportInput, fromFinding: FindingSource | null = null): ReportResult {
   assertCan(viewer, "dispute", "create");
   try {
-    return writeDispute(viewer, input);
+    return refusingFindingLink(viewer, () => writeDispute(viewer, input, fromFinding));
   } catch (error) {
     if (error instanceof ReportRefused) return { ok: false, errors: error.errors };
     throw error;
   }
 }
 
-function writeDispute(viewer: Viewer, input: DisputeReportInput): ReportResult {
+function writeDispute(viewer: Viewer, input: DisputeReportInput, fromFinding: FindingSource | null): ReportResult {
   return writeTransaction((tx): ReportResult => {
     const errors: Record<string, string> = {};
     if (input.committeeId !== null && !committeeOfPact(tx, input.pactId, input.committeeId)) {
@@ -81,6 +86,7 @@ function writeDispute(viewer: Viewer, input: DisputeReportInput): ReportResult {
         parties: input.parties.map((p) => ({ ...p, phone: maskPhone(p.phone), idNumber: maskIdNumber(p.idNumber) })),
       },
     });
+    if (fromFinding) linkOpenedFromFinding(tx, viewer, fromFinding, created.id);
     return created;
   });
 }

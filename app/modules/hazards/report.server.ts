@@ -9,6 +9,7 @@ import { appendAudit } from "~/modules/audit/log.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { writeTransaction, type Tx } from "~/modules/db/connection.server";
 import { createRecord } from "~/modules/records/create.server";
+import { linkOpenedFromFinding, refusingFindingLink, type FindingSource } from "~/modules/patrols/findings.server";
 import { actorOf } from "~/modules/tenancy/users.server";
 import { HAZARD_MACHINE } from "./machine";
 import type { HazardReportInput } from "./schemas";
@@ -22,12 +23,20 @@ export function sweepToReportFrom(tx: Tx, viewer: Viewer, sweepId: number) {
   return sweep && sweep.status !== "cancelled" ? sweep : null;
 }
 
-/** Opens a hazard record; field errors come back as message keys. */
-export function reportHazard(viewer: Viewer, input: HazardReportInput): ReportResult {
+/**
+ * Opens a hazard record; field errors come back as message keys. Opened from a patrol finding,
+ * its source is "patrol" and it is linked back to the patrol in the same transaction (or nothing
+ * is written: field `patrolId`).
+ */
+export function reportHazard(viewer: Viewer, input: HazardReportInput, fromFinding: FindingSource | null = null): ReportResult {
   assertCan(viewer, "hazard", "create");
+  return refusingFindingLink(viewer, () => writeHazard(viewer, input, fromFinding));
+}
+
+function writeHazard(viewer: Viewer, input: HazardReportInput, fromFinding: FindingSource | null): ReportResult {
   return writeTransaction((tx): ReportResult => {
     let pactId = input.pactId;
-    let source = input.source;
+    let source = fromFinding ? "patrol" : input.source;
     let sweepId: number | null = null;
     if (input.sweepId !== null) {
       const sweep = sweepToReportFrom(tx, viewer, input.sweepId);
@@ -54,6 +63,7 @@ export function reportHazard(viewer: Viewer, input: HazardReportInput): ReportRe
       entityId: created.id,
       after: details,
     });
+    if (fromFinding) linkOpenedFromFinding(tx, viewer, fromFinding, created.id);
     return created;
   });
 }

@@ -10,6 +10,7 @@ import { appendAudit } from "~/modules/audit/log.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { writeTransaction } from "~/modules/db/connection.server";
 import { createRecord } from "~/modules/records/create.server";
+import { linkOpenedFromFinding, refusingFindingLink, type FindingSource } from "~/modules/patrols/findings.server";
 import { actorOf } from "~/modules/tenancy/users.server";
 import { NOTICE_MACHINE } from "./machine";
 import type { NoticeSendInput } from "./schemas";
@@ -31,8 +32,13 @@ export function noticeTitle(input: Pick<NoticeSendInput, "crimeCategory" | "plac
   return `${input.crimeCategory}（${input.placeText}）`.slice(0, 120);
 }
 
-export function sendNotice(viewer: Viewer, input: NoticeSendInput): SendResult {
+/** Sends a notice; opened from a patrol finding, it is linked back to the patrol in the same transaction. */
+export function sendNotice(viewer: Viewer, input: NoticeSendInput, fromFinding: FindingSource | null = null): SendResult {
   assertMaySend(viewer);
+  return refusingFindingLink(viewer, () => writeNotice(viewer, input, fromFinding));
+}
+
+function writeNotice(viewer: Viewer, input: NoticeSendInput, fromFinding: FindingSource | null): SendResult {
   return writeTransaction((tx): SendResult => {
     const now = Date.now();
     const minutes = signMinutesFor(tx, input.pactId, input.urgency);
@@ -76,6 +82,7 @@ export function sendNotice(viewer: Viewer, input: NoticeSendInput): SendResult {
       entityId: created.id,
       after: { ...details, policeOnly: input.policeOnly, vehicles: input.vehicles.length, signDeadline: deadline, signMinutes: minutes },
     });
+    if (fromFinding) linkOpenedFromFinding(tx, viewer, fromFinding, created.id);
     return created;
   });
 }

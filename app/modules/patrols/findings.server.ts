@@ -90,6 +90,8 @@ export interface FindingPrefill extends FindingSource {
   patrolRefNo: string;
   patrolTitle: string;
   pactId: number | null;
+  /** A title for the new record, from the finding's first sentence. */
+  title: string;
   description: string;
   regionId: number | null;
   placeText: string;
@@ -114,6 +116,7 @@ export function findingToOpen(viewer: Viewer, source: FindingSource, tx: Tx = ge
     patrolRefNo: patrol.refNo,
     patrolTitle: patrol.title,
     pactId: patrol.pactId,
+    title: titleFromFinding(finding.description),
     description: finding.description,
     regionId: finding.regionId,
     placeText: finding.regionName ?? "",
@@ -164,4 +167,32 @@ export function refusingFindingLink<T>(viewer: Viewer, create: () => T): T | { o
     denial(viewer, "record", error.source.patrolId, "link");
     return { ok: false, errors: { patrolId: FINDING_LINK_REFUSED } };
   }
+}
+
+/**
+ * The finding a new-record form was opened from (?patrol=…&finding=…): null without those
+ * parameters; a 404 when the patrol is not the viewer's to see and link or the finding is gone.
+ */
+export function findingFromUrl(viewer: Viewer, request: Request): FindingPrefill | null {
+  const params = new URL(request.url).searchParams;
+  if (!params.has("patrol") && !params.has("finding")) return null;
+  const source = findingSourceOf(params.get("patrol"), params.get("finding"));
+  const prefill = source ? findingToOpen(viewer, source) : null;
+  if (prefill) return prefill;
+  if (source) denial(viewer, "record", source.patrolId, "view");
+  throw new Response("Not Found", { status: 404 });
+}
+
+/** The hidden fields of a posted new-record form: the finding it comes from, none, or unreadable. */
+export function findingSourceFromForm(formData: FormData): FindingSource | null | "malformed" {
+  const patrolId = formData.get("patrolId");
+  const findingId = formData.get("findingId");
+  if ((patrolId === null || patrolId === "") && (findingId === null || findingId === "")) return null;
+  return findingSourceOf(patrolId, findingId) ?? "malformed";
+}
+
+/** A title for the opened record from the finding's first sentence. */
+export function titleFromFinding(description: string): string {
+  const first = description.split(/[。！？\n]/)[0].trim();
+  return (first || description).slice(0, 40);
 }
