@@ -175,6 +175,14 @@ export const DEMO_PACTS: DemoPact[] = [
           { county: "YP", suffix: "mediator", duty: "副主任" },
         ],
       },
+      {
+        kind: "patrol_team",
+        name: "新晃—玉屏边界联合巡防队",
+        members: [
+          { county: "XH", suffix: "police", duty: "队长" },
+          { county: "YP", suffix: "police", duty: "副队长" },
+        ],
+      },
     ],
   },
 ];
