@@ -12,7 +12,7 @@ import { appendAudit } from "../../app/modules/audit/log.server";
 import type { Tx } from "../../app/modules/db/connection.server";
 import { PATROL_MACHINE } from "../../app/modules/patrols/machine";
 import { patrolTitle } from "../../app/modules/patrols/plan.server";
-import { lastSequence, yearInChina } from "../../app/modules/records/references.server";
+import { lastSequence } from "../../app/modules/records/references.server";
 import { transitionFor } from "../../app/modules/records/state-machine";
 import { WORKFLOW_CODES } from "../../app/modules/records/workflows";
 import {
@@ -97,7 +97,7 @@ export function seedPatrolDemo(tx: Tx, now: number): { patrols: number; activiti
     const id = ++recordId;
     const team = teams.get(plan.pact)!;
     const owner = countyId(plan.owner);
-    const year = yearInChina(plan.createdAt);
+    const year = Number(beijing(plan.createdAt).day.slice(0, 4));
     const seqKey = `${plan.owner}-${year}`;
     const seq = (sequences.get(seqKey) ?? lastSequence(tx, owner, "patrol", year)) + 1;
     sequences.set(seqKey, seq);
