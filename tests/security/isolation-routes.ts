@@ -38,6 +38,12 @@ import * as pact from "~/routes/pacts.$pactId._index";
 import * as body from "~/routes/pacts.$pactId.bodies.$bodyId";
 import * as newBody from "~/routes/pacts.$pactId.bodies.new";
 import * as pactList from "~/routes/pacts._index";
+import * as patrol from "~/routes/patrols.$patrolId";
+import * as patrolList from "~/routes/patrols._index";
+import * as newPatrol from "~/routes/patrols.new";
+import * as activity from "~/routes/patrols.activities.$activityId";
+import * as activityList from "~/routes/patrols.activities._index";
+import * as newActivity from "~/routes/patrols.activities.new";
 import * as newPact from "~/routes/pacts.new";
 import * as search from "~/routes/search";
 
@@ -84,6 +90,12 @@ export const ROUTE_MODULES = {
   "pacts.$pactId.bodies.new": newBody,
   "pacts._index": pactList,
   "pacts.new": newPact,
+  "patrols.$patrolId": patrol,
+  "patrols._index": patrolList,
+  "patrols.new": newPatrol,
+  "patrols.activities.$activityId": activity,
+  "patrols.activities._index": activityList,
+  "patrols.activities.new": newActivity,
   search,
 } satisfies Record<string, RouteModule>;
 
