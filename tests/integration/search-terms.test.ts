@@ -45,8 +45,9 @@ describe("labels of results", () => {
   it("name a status in the workflow's own words, or show it as stored when it has none", () => {
     // The hazards module's words (hazards.status.*), whatever they say.
     expect(recordStatusLabel(translator("zh-CN"), "hazard", "reported")).not.toBe("reported");
-    // Notices have their words now (notices.status.*); a workflow not built yet shows the status as stored.
+    // Notices and patrols have their words (notices.status.*, patrols.status.*); a status without words shows as stored.
     expect(recordStatusLabel(translator("zh-CN"), "notice", "sent")).toBe("待签收");
-    expect(recordStatusLabel(translator("zh-CN"), "patrol", "planned")).toBe("planned");
+    expect(recordStatusLabel(translator("zh-CN"), "patrol", "planned")).toBe("计划中");
+    expect(recordStatusLabel(translator("zh-CN"), "patrol", "no_such_status")).toBe("no_such_status");
   });
 });
