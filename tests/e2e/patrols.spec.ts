@@ -95,5 +95,11 @@ test("a joint patrol: planned by XH, started by TZ, a finding opens a hazard, co
   await expect(xh.getByTestId("finding-opened")).toContainText("烟花爆竹");
   await expectNoSidewaysScroll(xh);
 
+  // The joint activities with their totals, on the phone too.
+  await xh.goto("/patrols/activities");
+  await expect(xh.getByTestId("activity-totals")).toContainText("联合普法");
+  await expect(xh.getByTestId("activity-card").first()).toBeVisible();
+  await expectNoSidewaysScroll(xh);
+
   await Promise.all([xhContext.close(), tzContext.close()]);
 });
