@@ -17,9 +17,7 @@ import { chinaDateOf, DAY_MS, startOfChinaDay } from "~/modules/hazards/deadline
 import { HAZARD_MACHINE } from "~/modules/hazards/machine";
 import type { Period } from "~/modules/stats/figures";
 import { actionOverdue } from "./list.server";
-
-/** Without an earlier meeting, the pack looks back this many days. */
-export const LOOKBACK_DAYS = 90;
+import { LOOKBACK_DAYS } from "./vocabulary";
 
 /**
  * From the day after the pact's previous held meeting (before this one) — or 90 days back — to

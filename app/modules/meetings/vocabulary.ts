@@ -13,6 +13,9 @@ export const NOTE_MAX = 1000;
 export const AGENDA_ROWS = 6;
 export const DECISION_ROWS = 5;
 
+/** Without an earlier held meeting, the briefing pack looks back this many days. */
+export const LOOKBACK_DAYS = 90;
+
 /** The filters of the action-item list: open (all not done), overdue (open past the deadline), done. */
 export const ACTION_FILTERS = ["open", "overdue", "done"] as const;
 export type ActionFilter = (typeof ACTION_FILTERS)[number];
