@@ -22,6 +22,11 @@ import * as attachmentFile from "~/routes/files.$attachmentId";
 import * as hazard from "~/routes/hazards.$hazardId";
 import * as hazardList from "~/routes/hazards._index";
 import * as newHazard from "~/routes/hazards.new";
+import * as meeting from "~/routes/meetings.$meetingId";
+import * as meetingBriefing from "~/routes/meetings.$meetingId_.briefing";
+import * as meetingList from "~/routes/meetings._index";
+import * as actionItem from "~/routes/meetings.actions.$actionId";
+import * as newMeeting from "~/routes/meetings.new";
 import * as notice from "~/routes/notices.$noticeId";
 import * as noticeList from "~/routes/notices._index";
 import * as newNotice from "~/routes/notices.new";
@@ -76,6 +81,11 @@ export const ROUTE_MODULES = {
   "hazards.sweeps.$sweepId": sweep,
   "hazards.sweeps._index": sweepList,
   "hazards.sweeps.new": newSweep,
+  "meetings.$meetingId": meeting,
+  "meetings.$meetingId_.briefing": meetingBriefing,
+  "meetings._index": meetingList,
+  "meetings.actions.$actionId": actionItem,
+  "meetings.new": newMeeting,
   "notices.$noticeId": notice,
   "notices._index": noticeList,
   "notices.new": newNotice,

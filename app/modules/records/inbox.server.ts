@@ -14,6 +14,7 @@ import { visibleRecordsFilter } from "~/modules/access/policy.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb } from "~/modules/db/connection.server";
 import { judicialDeadline, signedOnRangeClosingSoon } from "~/modules/disputes/judicial";
+import { MEETING_INBOX_HOOK } from "~/modules/meetings/inbox-hook.server";
 import { NOTICE_INBOX_HOOK } from "~/modules/notices/inbox-hook.server";
 import { PATROL_INBOX_HOOK } from "~/modules/patrols/inbox-hook.server";
 import { unreadEntryFilter } from "./read-state.server";
@@ -69,6 +70,7 @@ export interface InboxHook {
 export const INBOX_HOOKS: Partial<Record<Workflow, InboxHook>> = {
   notice: NOTICE_INBOX_HOOK,
   patrol: PATROL_INBOX_HOOK,
+  meeting: MEETING_INBOX_HOOK,
 };
 
 /** The built workflows the viewer may see, each with the states where a step waits for them. */
