@@ -15,6 +15,7 @@ import type { Viewer } from "~/modules/auth/viewer";
 import { getDb } from "~/modules/db/connection.server";
 import { judicialDeadline, signedOnRangeClosingSoon } from "~/modules/disputes/judicial";
 import { NOTICE_INBOX_HOOK } from "~/modules/notices/inbox-hook.server";
+import { PROJECT_INBOX_HOOK } from "~/modules/projects/inbox-hook.server";
 import { unreadEntryFilter } from "./read-state.server";
 import { builtWorkflows, machineOf } from "./registry";
 import { availableTransitions, isFinal, type StateMachine } from "./state-machine";
@@ -67,6 +68,7 @@ export interface InboxHook {
 /** Per-workflow hooks, registry-like: a workflow adds one line. */
 export const INBOX_HOOKS: Partial<Record<Workflow, InboxHook>> = {
   notice: NOTICE_INBOX_HOOK,
+  project: PROJECT_INBOX_HOOK,
 };
 
 /** The built workflows the viewer may see, each with the states where a step waits for them. */
