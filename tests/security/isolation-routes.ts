@@ -39,6 +39,9 @@ import * as body from "~/routes/pacts.$pactId.bodies.$bodyId";
 import * as newBody from "~/routes/pacts.$pactId.bodies.new";
 import * as pactList from "~/routes/pacts._index";
 import * as newPact from "~/routes/pacts.new";
+import * as project from "~/routes/projects.$projectId";
+import * as projectList from "~/routes/projects._index";
+import * as newProject from "~/routes/projects.new";
 import * as search from "~/routes/search";
 
 type RouteFunction = (args: never) => unknown;
@@ -84,6 +87,9 @@ export const ROUTE_MODULES = {
   "pacts.$pactId.bodies.new": newBody,
   "pacts._index": pactList,
   "pacts.new": newPact,
+  "projects.$projectId": project,
+  "projects._index": projectList,
+  "projects.new": newProject,
   search,
 } satisfies Record<string, RouteModule>;
 
