@@ -28,7 +28,7 @@ const calendarDay = (missing: string) =>
   z
     .string({ error: missing })
     .trim()
-    .min(1, { error: missing, abort: true })
+    .min(1, { error: missing })
     .refine(isCalendarDate, { error: "projects.form.badDate" });
 
 const budget = z
@@ -60,7 +60,7 @@ export const proposalSchema = z
     addresseeCountyIds: z
       .array(z.string())
       .transform((ids) => ids.map(Number))
-      .refine((ids) => ids.length > 0, { error: "projects.form.partnersRequired", abort: true })
+      .refine((ids) => ids.length > 0, { error: "projects.form.partnersRequired" })
       .refine((ids) => ids.every((v) => Number.isSafeInteger(v) && v > 0), { error: "form.invalidChoice" }),
     contributions: z.record(z.string(), z.string().trim().max(CONTRIBUTION_MAX, { error: `form.tooLong|max=${CONTRIBUTION_MAX}` })),
     milestones: z
@@ -76,7 +76,8 @@ export const proposalSchema = z
         ctx.addIssue({ code: "custom", path: ["milestones", i, "dueOn"], message: "projects.form.dueOutsideTerm" });
       }
     });
-  });
+    // Also when other fields failed: the term's messages belong next to the dates all the same.
+  }, { when: () => true });
 
 export type ProposalInput = z.output<typeof proposalSchema>;
 export type MilestoneInput = Omit<ProposalInput["milestones"][number], "row">;
