@@ -42,7 +42,8 @@ function proposalRefusal(tx: Tx, viewer: Viewer, input: ProposalInput): Record<s
   else if (input.addresseeCountyIds.some((c) => c === viewer.countyId || !members.includes(c))) {
     errors.addresseeCountyIds = "projects.form.partnersNotMembers";
   }
-  const sides = new Set([viewer.countyId, ...input.addresseeCountyIds]);
+  const partners = input.addresseeCountyIds.filter((c) => c !== viewer.countyId && (members ?? []).includes(c));
+  const sides = new Set([viewer.countyId, ...partners]);
   for (const m of input.milestones) {
     if (!sides.has(m.responsibleCountyId)) errors[`milestone-${m.row}-county`] = "projects.form.responsibleNotASide";
   }
