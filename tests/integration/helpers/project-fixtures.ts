@@ -24,8 +24,8 @@ export function dayFromToday(days: number, now = Date.now()): string {
   return todayInChina(now + days * DAY);
 }
 
-export function fixtureBytes(name: string): Uint8Array {
-  return new Uint8Array(fs.readFileSync(path.resolve("tests/fixtures/files", name)));
+export function fixtureBytes(name: string): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(fs.readFileSync(path.resolve("tests/fixtures/files", name)));
 }
 
 /** The fixture PDF as the attachment checks would accept it. */
