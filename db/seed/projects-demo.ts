@@ -66,7 +66,7 @@ function timelineOf(p: DemoProject, now: number, milestoneIds: number[], countyN
   let completedAt: number | null = null;
   for (const move of moves) {
     if (move.eventAction === "milestone_done") {
-      if (status !== "active") throw new Error(`project demo ${p.key}: a milestone done while ${status}`);
+      if (status !== "active" && status !== "proposed") throw new Error(`project demo ${p.key}: a milestone done while ${status}`);
       entries.push({ ...move, fromStatus: status, toStatus: status });
       continue;
     }

@@ -1,6 +1,6 @@
 /**
  * Milestone rules: the responsible county's political-legal staff or the lead's mark a milestone
- * done, only while the project is active and only once; the partner cannot mark the lead's
+ * done, while the project is proposed (preparations) or active, and only once; the partner cannot mark the lead's
  * milestone; nobody reaches another project's milestone through this one. Only the lead adds
  * milestones, within the term, answerable by a side of the project. Every change keeps due_at
  * right and writes nothing when refused.
@@ -42,19 +42,24 @@ describe("marking a milestone done", () => {
     expect(markMilestoneDone(viewerOf("xh.pl"), recordOf(id), { milestoneId: tzMilestone.id, note: "代为确认" })).toEqual({ ok: true });
   });
 
-  it("only while active, only once; another project's milestone is not found through this one", () => {
+  it("while proposed or active, only once; not while suspended; another project's milestone is not found through this one", () => {
     const id = proposeAs("xh.pl");
     const other = proposeAs("xh.pl");
-    const [m] = milestonesOf(id);
+    const [m, tzMilestone] = milestonesOf(id);
     const before = snapshotDomainTables();
-    expect(markMilestoneDone(viewerOf("xh.pl"), recordOf(id), { milestoneId: m.id, note: "" })).toEqual({ ok: false, reason: "conflict" });
     expect(markMilestoneDone(viewerOf("xh.pl"), recordOf(other), { milestoneId: m.id, note: "" })).toEqual({ ok: false, reason: "not_found" });
     expect(snapshotDomainTables()).toEqual(before);
+    expect(markMilestoneDone(viewerOf("tz.pl"), recordOf(id), { milestoneId: tzMilestone.id, note: "筹备完成" })).toEqual({ ok: true });
+    expect(recordOf(id).dueAt).toBeNull();
     moveProjectTo(id, "active");
+    expect(recordOf(id).dueAt).toBe(endOf(m.dueOn));
     expect(markMilestoneDone(viewerOf("xh.pl"), recordOf(id), { milestoneId: m.id, note: "" })).toEqual({ ok: true });
     expect(markMilestoneDone(viewerOf("xh.pl"), recordOf(id), { milestoneId: m.id, note: "" })).toEqual({ ok: false, reason: "conflict" });
-    takeProjectStep(viewerOf("xh.pl"), recordOf(id), "suspend", { note: "暂停" });
-    expect(markMilestoneDone(viewerOf("tz.pl"), recordOf(id), { milestoneId: milestonesOf(id)[1].id, note: "" })).toEqual({ ok: false, reason: "conflict" });
+    const suspended = proposeAs("xh.pl");
+    moveProjectTo(suspended, "suspended");
+    const frozen = snapshotDomainTables();
+    expect(markMilestoneDone(viewerOf("tz.pl"), recordOf(suspended), { milestoneId: milestonesOf(suspended)[1].id, note: "" })).toEqual({ ok: false, reason: "conflict" });
+    expect(snapshotDomainTables()).toEqual(frozen);
   });
 });
 

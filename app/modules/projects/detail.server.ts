@@ -11,7 +11,7 @@ import { readableEntries } from "~/modules/records/thread.server";
 import { decodeContributions } from "./contributions";
 import type { ProjectStatus } from "./machine";
 import { milestoneState } from "./milestones";
-import { mayAddMilestone, mayMarkDone, responsibleOf } from "./milestones.server";
+import { MILESTONES_OPEN_IN, mayAddMilestone, mayMarkDone, responsibleOf } from "./milestones.server";
 import { projectStepsForViewer } from "./steps.server";
 
 export function parseProjectId(raw: string | undefined): number | null {
@@ -80,7 +80,7 @@ export function describeProject(viewer: Viewer, record: RecordRow, now = Date.no
       responsibleCountyId,
       responsibleCountyName: nameOfCounty(responsibleCountyId),
       state: milestoneState(m, status, now),
-      mayMarkDone: status === "active" && m.doneOn === null && mayMarkDone(viewer, record, m),
+      mayMarkDone: MILESTONES_OPEN_IN.includes(status) && m.doneOn === null && mayMarkDone(viewer, record, m),
     };
   });
   const contributions = decodeContributions(details.contributions);

@@ -1,6 +1,6 @@
 /**
  * Milestones of a project: marking one done (political-legal staff of its responsible county, or
- * of the lead county; while the project is active) and adding one (the lead county's staff; any
+ * of the lead county; while the project is proposed — preparations — or active) and adding one (the lead county's staff; any
  * time before the project is completed). Each write keeps the record's deadline (due_at) right,
  * and lands with its thread event and audit entry in one transaction.
  */
@@ -63,7 +63,10 @@ function inWrite(run: (tx: Tx) => void): MilestoneResult {
   }
 }
 
-/** 完成节点: a milestone of an active project is reported done today (Beijing), once. */
+/** States in which milestones are reported done (not while suspended, nor once completed). */
+export const MILESTONES_OPEN_IN: readonly string[] = ["proposed", "active"];
+
+/** 完成节点: a milestone of a proposed or active project is reported done today (Beijing), once. */
 export function markMilestoneDone(viewer: Viewer, record: RecordRow, input: MilestoneDoneInput, now = Date.now()): MilestoneResult {
   const m = getDb()
     .select()
@@ -78,7 +81,7 @@ export function markMilestoneDone(viewer: Viewer, record: RecordRow, input: Mile
     denial(viewer, "project", record.id, "milestone_done");
     return { ok: false, reason: "forbidden" };
   }
-  if (record.status !== "active" || m.doneOn !== null) return { ok: false, reason: "conflict" };
+  if (!MILESTONES_OPEN_IN.includes(record.status) || m.doneOn !== null) return { ok: false, reason: "conflict" };
   const doneOn = todayInChina(now);
   return inWrite((tx) => {
     const changed = tx
