@@ -143,6 +143,7 @@ describe("/projects and /projects/:projectId", () => {
     expect((await callRoute(detail.action, await post("tz.pl", p, { intent: "milestone_done", milestoneId: String(xhM.id) }), params)).status).toBe(403);
     expect(await callRoute(detail.action, await post("tz.pl", p, { intent: "milestone_done", milestoneId: String(tzM.id), note: "已演出" }), params)).toMatchObject({ status: 302 });
 
+    expect((await callRoute(detail.loader, await get("xh.pl", p), params)).data.project.steps).toEqual(["suspend"]);
     const early = await callRoute(detail.action, await post("xh.pl", p, { intent: "complete", status: "active", note: "完成" }), params);
     expect(early.status).toBe(409);
     expect(early.data.formError).toBe("还有未完成的节点，全部节点完成后才能完成项目。");
@@ -155,6 +156,7 @@ describe("/projects and /projects/:projectId", () => {
     for (const m of milestonesOf(id).filter((x) => !x.doneOn)) {
       expect((await callRoute(detail.action, await post("xh.pl", p, { intent: "milestone_done", milestoneId: String(m.id) }), params)).status).toBe(302);
     }
+    expect((await callRoute(detail.loader, await get("xh.pl", p), params)).data.project.steps).toEqual(["complete", "suspend"]);
     expect((await callRoute(detail.action, await post("xh.pl", p, { intent: "complete", status: "active", note: "圆满完成" }), params)).status).toBe(302);
     expect(recordOf(id)).toMatchObject({ status: "completed", dueAt: null });
     expect(getDb().select().from(projectMilestones).where(eq(projectMilestones.recordId, id)).all()).toHaveLength(3);

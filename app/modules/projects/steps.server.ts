@@ -63,10 +63,11 @@ export function projectStepRefusal(viewer: Viewer, record: RecordRow, action: Pr
   return null;
 }
 
-/** The steps the viewer may take now (the forms on the project's page). */
+/** The steps the viewer may take now (the forms on the project's page); complete once every milestone is done. */
 export function projectStepsForViewer(viewer: Viewer, record: RecordRow): ProjectAction[] {
   if (!isLeadCounty(viewer, record)) return [];
-  return transitionsForViewer(viewer, record, PROJECT_MACHINE).map((t) => t.action);
+  const steps = transitionsForViewer(viewer, record, PROJECT_MACHINE).map((t) => t.action);
+  return steps.includes("complete") && openMilestoneCount(record.id) > 0 ? steps.filter((a) => a !== "complete") : steps;
 }
 
 /** Any step, with its note already validated by STEP_SCHEMAS. */
