@@ -50,6 +50,9 @@ import * as activity from "~/routes/patrols.activities.$activityId";
 import * as activityList from "~/routes/patrols.activities._index";
 import * as newActivity from "~/routes/patrols.activities.new";
 import * as newPact from "~/routes/pacts.new";
+import * as project from "~/routes/projects.$projectId";
+import * as projectList from "~/routes/projects._index";
+import * as newProject from "~/routes/projects.new";
 import * as search from "~/routes/search";
 
 type RouteFunction = (args: never) => unknown;
@@ -106,6 +109,9 @@ export const ROUTE_MODULES = {
   "patrols.activities.$activityId": activity,
   "patrols.activities._index": activityList,
   "patrols.activities.new": newActivity,
+  "projects.$projectId": project,
+  "projects._index": projectList,
+  "projects.new": newProject,
   search,
 } satisfies Record<string, RouteModule>;
 

@@ -17,6 +17,7 @@ import { judicialDeadline, signedOnRangeClosingSoon } from "~/modules/disputes/j
 import { MEETING_INBOX_HOOK } from "~/modules/meetings/inbox-hook.server";
 import { NOTICE_INBOX_HOOK } from "~/modules/notices/inbox-hook.server";
 import { PATROL_INBOX_HOOK } from "~/modules/patrols/inbox-hook.server";
+import { PROJECT_INBOX_HOOK } from "~/modules/projects/inbox-hook.server";
 import { unreadEntryFilter } from "./read-state.server";
 import { builtWorkflows, machineOf } from "./registry";
 import { availableTransitions, isFinal, type StateMachine } from "./state-machine";
@@ -71,6 +72,7 @@ export const INBOX_HOOKS: Partial<Record<Workflow, InboxHook>> = {
   notice: NOTICE_INBOX_HOOK,
   patrol: PATROL_INBOX_HOOK,
   meeting: MEETING_INBOX_HOOK,
+  project: PROJECT_INBOX_HOOK,
 };
 
 /** The built workflows the viewer may see, each with the states where a step waits for them. */
