@@ -11,6 +11,7 @@ import { patrols as enPatrols } from "./en/patrols";
 import { projects as enProjects } from "./en/projects";
 import { records as enRecords } from "./en/records";
 import { search as enSearch } from "./en/search";
+import { stats as enStats } from "./en/stats";
 import { admin } from "./zh-CN/admin";
 import { auth } from "./zh-CN/auth";
 import { common } from "./zh-CN/common";
@@ -24,6 +25,7 @@ import { patrols } from "./zh-CN/patrols";
 import { projects } from "./zh-CN/projects";
 import { records } from "./zh-CN/records";
 import { search } from "./zh-CN/search";
+import { stats } from "./zh-CN/stats";
 
 /**
  * The interface speaks Simplified Chinese first and English second. Each area keeps its words in
@@ -34,12 +36,12 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
 const zhCN = { ...common, ...auth, ...admin, ...pacts, ...home, ...records, ...hazards, ...search, ...disputes, ...notices,
-  ...patrols, ...meetings, ...projects };
+  ...patrols, ...meetings, ...projects, ...stats };
 export type MessageKey = keyof typeof zhCN;
 
 const en: Record<MessageKey, string> = {
   ...enCommon, ...enAuth, ...enAdmin, ...enPacts, ...enHome, ...enRecords, ...enHazards, ...enSearch, ...enDisputes, ...enNotices,
-  ...enPatrols, ...enMeetings, ...enProjects,
+  ...enPatrols, ...enMeetings, ...enProjects, ...enStats,
 };
 
 export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };

@@ -6,11 +6,13 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/layout/error-page";
+import { FiguresTable } from "~/components/stats/figures-table";
 import { BRIEFING_PRINT_CSS, BriefingDocument, BriefingPrintButton } from "~/components/meetings/briefing-document";
 import { PageHeader } from "~/components/ui/feedback";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { briefingSections } from "~/modules/meetings/briefing.server";
+import { pactFigures } from "~/modules/stats/figures.server";
 import { describeMeeting, isActionItemRecord, requireMeetingRecord } from "~/modules/meetings/detail.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `会议材料 ${d.meeting.refNo}` : "会议材料" }];
@@ -22,9 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const now = Date.now();
   const meeting = describeMeeting(viewer, record, now);
   const { refNo, title, startsAt, placeText, hostCountyName, level, pact, attendees, otherAttendees, agenda, id } = meeting;
+  const sections = briefingSections(viewer, record, startsAt, now);
+  const period = { from: sections.period.from, to: sections.period.to };
   return {
+    figures: record.pactId === null ? null : pactFigures(viewer, record.pactId, period, now),
     meeting: { id, refNo, title, startsAt, placeText, hostCountyName, level, pact, attendees, otherAttendees, agenda },
-    sections: briefingSections(viewer, record, startsAt, now),
+    sections,
     generatedAt: now,
   };
 }
@@ -42,7 +47,7 @@ export default function BriefingPage() {
           <span className="block text-xs text-slate-500">{t("meetings.briefing.printHint")}</span>
         </PageHeader>
       </div>
-      <BriefingDocument doc={doc} figures={<p className="text-sm text-slate-600">{t("meetings.briefing.figuresNone")}</p>} />
+      <BriefingDocument doc={doc} figures={doc.figures ? <FiguresTable data={doc.figures} /> : <p className="text-sm text-slate-600">{t("meetings.briefing.figuresNone")}</p>} />
     </div>
   );
 }
