@@ -52,8 +52,14 @@ test("schedule with TZ, print the briefing pack, record minutes; TZ reports its 
   await expect(xh.getByTestId("briefing-print")).toBeHidden();
   await expect(xh.getByTestId("viewer-county")).toBeHidden();
   await expect(pack).toBeVisible();
-  await expect(pack.getByTestId("briefing-figures")).toBeVisible();
-  await xh.screenshot({ path: testInfo.outputPath("briefing-print.png"), fullPage: true });
+  const figures = pack.getByTestId("pact-figures");
+  await expect(figures).toBeVisible();
+  for (const text of ["问题隐患联防", "矛盾纠纷联调", "刑事犯罪联打", "社会治安联治", "新晃", "天柱", "发现隐患", "联合巡防（次）", "按时签收率"]) {
+    await expect(figures).toContainText(text);
+  }
+  await expect(figures.locator('[data-figure="patrolsCompleted"] [data-total]')).toHaveText(/^\d[\d,]*$/);
+  const shot = await xh.screenshot({ path: testInfo.outputPath("briefing-print.png"), fullPage: true });
+  expect(shot.byteLength).toBeGreaterThan(20_000);
   await xh.emulateMedia({ media: "screen" });
 
   // After the meeting: minutes and two decisions, one for TZ.

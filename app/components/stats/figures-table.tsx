@@ -16,7 +16,7 @@ function useFormat() {
       case "share":
         return `${(value * 100).toFixed(1)}%`;
       case "minutes":
-        return t("stats.table.minutes", { minutes: Math.round(value) });
+        return value < 120 ? t("stats.table.minutes", { minutes: Math.round(value) }) : t("stats.table.hours", { hours: Math.round(value / 6) / 10 });
       case "days":
         return value.toFixed(1);
       default:
@@ -54,11 +54,11 @@ export function FiguresTable({ data }: { data: PactFigures }) {
       {workflows.length === 0 && <p className="text-sm text-slate-600">{t("stats.table.empty")}</p>}
       {workflows.map((workflow) => (
         <div key={workflow} className="overflow-x-auto print:overflow-visible">
-          <table className="w-full min-w-[28rem] border-collapse text-sm" data-workflow={workflow}>
+          <table className="w-full min-w-[28rem] table-fixed border-collapse text-sm" data-workflow={workflow}>
             <caption className="py-1 text-left font-semibold text-slate-900">{t(`stats.workflow.${workflow}` as MessageKey)}</caption>
             <thead>
               <tr className="border-b border-slate-300 text-left text-xs text-slate-600">
-                <th scope="col" className="py-1 pr-2 font-medium">{t("stats.table.figure")}</th>
+                <th scope="col" className="w-2/5 py-1 pr-2 font-medium">{t("stats.table.figure")}</th>
                 {data.counties.map((c) => (
                   <th key={c.id} scope="col" className="px-2 py-1 text-right font-medium">{c.name}</th>
                 ))}

@@ -9,6 +9,7 @@ export const stats: Record<keyof typeof zh, string> = {
   "stats.table.period": "Period: {from} to {to} (previous: {prevFrom} to {prevTo})",
   "stats.table.empty": "This pact covers no workflow you may view; there are no figures.",
   "stats.table.minutes": "{minutes} min",
+  "stats.table.hours": "{hours} h",
   "stats.workflow.hazard": "Joint hazard checks",
   "stats.workflow.dispute": "Joint mediation",
   "stats.workflow.notice": "Joint crime fighting",

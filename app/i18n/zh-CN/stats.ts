@@ -8,6 +8,7 @@ export const stats = {
   "stats.table.period": "统计期间：{from} 至 {to}（上期：{prevFrom} 至 {prevTo}）",
   "stats.table.empty": "本协议未涵盖您可查看的业务，暂无统计。",
   "stats.table.minutes": "{minutes} 分钟",
+  "stats.table.hours": "{hours} 小时",
   "stats.workflow.hazard": "问题隐患联防",
   "stats.workflow.dispute": "矛盾纠纷联调",
   "stats.workflow.notice": "刑事犯罪联打",
