@@ -7,8 +7,8 @@ import { HazardStatusBadge, OverdueBadge, SeverityBadge, useHazardLabels } from 
 import { HazardFacts } from "~/components/hazards/hazard-facts";
 import { HazardHistory } from "~/components/hazards/hazard-history";
 import { ErrorPage } from "~/components/layout/error-page";
-import { LINK_NOTICES, RecordLinks } from "~/components/records/record-links";
-import { RecordThread } from "~/components/thread/record-thread";
+import { LINK_NOTICES } from "~/components/records/record-links";
+import { DiscussionLinks, DiscussionThread } from "~/components/records/record-discussion";
 import { Alert, Card, PageHeader } from "~/components/ui/feedback";
 import { todayInChina } from "~/i18n";
 import { getTranslator } from "~/i18n/locale.server";
@@ -86,8 +86,8 @@ const NOTICES = {
 
 export default function HazardPage() {
   const t = useT();
-  const { hazard, entries, linkedRecords, links, canLink, attachmentLimits, permissions, choices, responsible, today } =
-    useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { hazard, choices, responsible, today } = data;
   const answer = useActionData<typeof action>();
   const [params] = useSearchParams();
   const labels = useHazardLabels();
@@ -140,27 +140,13 @@ export default function HazardPage() {
           ) : null}
         </div>
         <div className="space-y-4">
-          <HazardHistory entries={entries} />
-          <RecordLinks
-            links={links}
-            canLink={canLink}
-            errors={linkAnswer?.errors}
-            refNo={typeof linkAnswer?.values?.refNo === "string" ? linkAnswer.values.refNo : undefined}
-          />
+          <HazardHistory entries={data.entries} />
+          <DiscussionLinks discussion={data} answer={linkAnswer} />
         </div>
       </div>
 
       <div id="thread">
-        <RecordThread
-          entries={entries}
-          permissions={permissions}
-          statusLabel={labels.statusLabel}
-          actionLabel={labels.actionLabel}
-          errors={threadAnswer?.errors}
-          values={threadAnswer?.values}
-          attachmentLimits={attachmentLimits}
-          linkedRecords={linkedRecords}
-        />
+        <DiscussionThread discussion={data} labels={labels} answer={threadAnswer} />
       </div>
     </div>
   );

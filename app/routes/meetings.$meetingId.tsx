@@ -12,8 +12,8 @@ import { MeetingStatusBadge, useMeetingLabels } from "~/components/meetings/meet
 import { AgendaList, AttendeeList, MeetingActionItems, MeetingFacts } from "~/components/meetings/meeting-facts";
 import { AttendeesForm, NoteSteps, type StepAnswer } from "~/components/meetings/meeting-steps";
 import { MinutesForm } from "~/components/meetings/minutes-form";
-import { LINK_NOTICES, RecordLinks } from "~/components/records/record-links";
-import { RecordThread } from "~/components/thread/record-thread";
+import { LINK_NOTICES } from "~/components/records/record-links";
+import { DiscussionLinks, DiscussionThread } from "~/components/records/record-discussion";
 import { buttonLinkClass } from "~/components/ui/button";
 import { Card, PageHeader } from "~/components/ui/feedback";
 import { todayInChina } from "~/i18n";
@@ -50,7 +50,8 @@ const NOTICES = {
 
 export default function MeetingPage() {
   const t = useT();
-  const { meeting, today, entries, linkedRecords, links, canLink, attachmentLimits, permissions } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { meeting, today } = data;
   const answer = useActionData<typeof action>() as (StepAnswer & { intent?: string }) | undefined;
   const labels = useMeetingLabels();
   const threadAnswer = answer?.intent === "thread" ? answer : undefined;
@@ -109,13 +110,11 @@ export default function MeetingPage() {
               <NoteSteps status={meeting.status} steps={meeting.steps} answer={stepAnswer} />
             </Card>
           ) : null}
-          <RecordLinks links={links} canLink={canLink} errors={linkAnswer?.errors}
-            refNo={typeof linkAnswer?.values?.refNo === "string" ? linkAnswer.values.refNo : undefined} />
+          <DiscussionLinks discussion={data} answer={linkAnswer} />
         </div>
       </div>
       <div id="thread">
-        <RecordThread entries={entries} permissions={permissions} statusLabel={labels.statusLabel} actionLabel={labels.actionLabel}
-          errors={threadAnswer?.errors} values={threadAnswer?.values} attachmentLimits={attachmentLimits} linkedRecords={linkedRecords} />
+        <DiscussionThread discussion={data} labels={labels} answer={threadAnswer} />
       </div>
     </div>
   );

@@ -9,8 +9,8 @@ import { NoticeAlert } from "~/components/admin/notice";
 import { ErrorPage } from "~/components/layout/error-page";
 import { MeetingStatusBadge, OverdueBadge, useMeetingLabels } from "~/components/meetings/meeting-badges";
 import { NoteSteps, type StepAnswer } from "~/components/meetings/meeting-steps";
-import { LINK_NOTICES, RecordLinks } from "~/components/records/record-links";
-import { RecordThread } from "~/components/thread/record-thread";
+import { LINK_NOTICES } from "~/components/records/record-links";
+import { DiscussionLinks, DiscussionThread } from "~/components/records/record-discussion";
 import { Card, PageHeader } from "~/components/ui/feedback";
 import { getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
@@ -42,7 +42,8 @@ const NOTICES = { complete: "meetings.notice.complete", reopen: "meetings.notice
 
 export default function ActionItemPage() {
   const t = useT();
-  const { item, entries, linkedRecords, links, canLink, attachmentLimits, permissions } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { item } = data;
   const answer = useActionData<typeof action>() as (StepAnswer & { intent?: string }) | undefined;
   const labels = useMeetingLabels();
   const threadAnswer = answer?.intent === "thread" ? answer : undefined;
@@ -96,13 +97,11 @@ export default function ActionItemPage() {
             <NoteSteps status={item.status} steps={item.steps} answer={stepAnswer} />
             {item.status === "open" && !item.isResponsible ? <p className="mt-2 text-xs text-slate-500">{t("meetings.item.responsibleOnly")}</p> : null}
           </Card>
-          <RecordLinks links={links} canLink={canLink} errors={linkAnswer?.errors}
-            refNo={typeof linkAnswer?.values?.refNo === "string" ? linkAnswer.values.refNo : undefined} />
+          <DiscussionLinks discussion={data} answer={linkAnswer} />
         </div>
       </div>
       <div id="thread">
-        <RecordThread entries={entries} permissions={permissions} statusLabel={labels.statusLabel} actionLabel={labels.actionLabel}
-          errors={threadAnswer?.errors} values={threadAnswer?.values} attachmentLimits={attachmentLimits} linkedRecords={linkedRecords} />
+        <DiscussionThread discussion={data} labels={labels} answer={threadAnswer} />
       </div>
     </div>
   );

@@ -6,8 +6,8 @@ import { ErrorPage } from "~/components/layout/error-page";
 import { NoticeOverdueBadge, NoticeStatusBadge, RestrictionBadge, UrgencyBadge, useNoticeLabels } from "~/components/notices/notice-badges";
 import { HandlingBanner, NoticeFacts, ReceiptsTable } from "~/components/notices/notice-facts";
 import { NoticeSteps } from "~/components/notices/notice-steps";
-import { LINK_NOTICES, RecordLinks } from "~/components/records/record-links";
-import { RecordThread } from "~/components/thread/record-thread";
+import { LINK_NOTICES } from "~/components/records/record-links";
+import { DiscussionLinks, DiscussionThread } from "~/components/records/record-discussion";
 import { Alert, Card, PageHeader } from "~/components/ui/feedback";
 import { getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
@@ -75,7 +75,8 @@ const NOTICES = {
 
 export default function NoticePage() {
   const t = useT();
-  const { notice, entries, linkedRecords, links, canLink, attachmentLimits, permissions } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { notice } = data;
   const answer = useActionData<typeof action>();
   const [params] = useSearchParams();
   const labels = useNoticeLabels();
@@ -117,25 +118,11 @@ export default function NoticePage() {
           ) : null}
         </div>
         <div className="space-y-4">
-          <RecordLinks
-            links={links}
-            canLink={canLink}
-            errors={linkAnswer?.errors}
-            refNo={typeof linkAnswer?.values?.refNo === "string" ? linkAnswer.values.refNo : undefined}
-          />
+          <DiscussionLinks discussion={data} answer={linkAnswer} />
         </div>
       </div>
       <div id="thread">
-        <RecordThread
-          entries={entries}
-          permissions={permissions}
-          statusLabel={labels.statusLabel}
-          actionLabel={labels.actionLabel}
-          errors={threadAnswer?.errors}
-          values={threadAnswer?.values}
-          attachmentLimits={attachmentLimits}
-          linkedRecords={linkedRecords}
-        />
+        <DiscussionThread discussion={data} labels={labels} answer={threadAnswer} />
       </div>
     </div>
   );

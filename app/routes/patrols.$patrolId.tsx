@@ -7,8 +7,8 @@ import { PatrolKindBadge, PatrolStatusBadge, usePatrolLabels } from "~/component
 import { PatrolFacts, PatrolLog } from "~/components/patrols/patrol-facts";
 import { PatrolFindings } from "~/components/patrols/patrol-findings";
 import { PatrolSteps, type StepAnswer } from "~/components/patrols/patrol-steps";
-import { LINK_NOTICES, RecordLinks } from "~/components/records/record-links";
-import { RecordThread } from "~/components/thread/record-thread";
+import { LINK_NOTICES } from "~/components/records/record-links";
+import { DiscussionLinks, DiscussionThread } from "~/components/records/record-discussion";
 import { Card, PageHeader } from "~/components/ui/feedback";
 import { getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
@@ -85,7 +85,8 @@ const NOTICES = {
 
 export default function PatrolPage() {
   const t = useT();
-  const { patrol, places, nowLocal, entries, linkedRecords, links, canLink, attachmentLimits, permissions } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { patrol, places, nowLocal } = data;
   const answer = useActionData<typeof action>();
   const labels = usePatrolLabels();
   const intent = answer && "intent" in answer ? answer.intent : undefined;
@@ -125,25 +126,11 @@ export default function PatrolPage() {
               <PatrolSteps status={patrol.status} steps={patrol.steps} nowLocal={nowLocal} answer={stepAnswer} />
             </Card>
           ) : null}
-          <RecordLinks
-            links={links}
-            canLink={canLink}
-            errors={linkAnswer?.errors}
-            refNo={typeof linkAnswer?.values?.refNo === "string" ? linkAnswer.values.refNo : undefined}
-          />
+          <DiscussionLinks discussion={data} answer={linkAnswer} />
         </div>
       </div>
       <div id="thread">
-        <RecordThread
-          entries={entries}
-          permissions={permissions}
-          statusLabel={labels.statusLabel}
-          actionLabel={labels.actionLabel}
-          errors={threadAnswer?.errors}
-          values={threadAnswer?.values}
-          attachmentLimits={attachmentLimits}
-          linkedRecords={linkedRecords}
-        />
+        <DiscussionThread discussion={data} labels={labels} answer={threadAnswer} />
       </div>
     </div>
   );

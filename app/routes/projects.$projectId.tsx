@@ -12,8 +12,8 @@ import { FieldBadge, ProjectOverdueBadge, ProjectStatusBadge, useProjectLabels }
 import { ProjectFacts } from "~/components/projects/project-facts";
 import { ProjectMilestones } from "~/components/projects/project-milestones";
 import { ProjectSteps, type StepAnswer } from "~/components/projects/project-steps";
-import { LINK_NOTICES, RecordLinks } from "~/components/records/record-links";
-import { RecordThread } from "~/components/thread/record-thread";
+import { LINK_NOTICES } from "~/components/records/record-links";
+import { DiscussionLinks, DiscussionThread } from "~/components/records/record-discussion";
 import { Card, PageHeader } from "~/components/ui/feedback";
 import { getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
@@ -65,7 +65,8 @@ const NOTICES = {
 
 export default function ProjectPage() {
   const t = useT();
-  const { project, entries, linkedRecords, links, canLink, attachmentLimits, permissions } = useLoaderData<typeof loader>();
+  const data = useLoaderData<typeof loader>();
+  const { project } = data;
   const answer = useActionData<typeof action>();
   const labels = useProjectLabels();
   const threadAnswer = answer && answer.intent === "thread" && "values" in answer ? answer : undefined;
@@ -107,25 +108,11 @@ export default function ProjectPage() {
           ) : !project.isLead && project.status !== "completed" ? (
             <p className="text-sm text-slate-600">{t("projects.detail.leadOnly")}</p>
           ) : null}
-          <RecordLinks
-            links={links}
-            canLink={canLink}
-            errors={linkAnswer?.errors}
-            refNo={typeof linkAnswer?.values?.refNo === "string" ? linkAnswer.values.refNo : undefined}
-          />
+          <DiscussionLinks discussion={data} answer={linkAnswer} />
         </div>
       </div>
       <div id="thread">
-        <RecordThread
-          entries={entries}
-          permissions={permissions}
-          statusLabel={labels.statusLabel}
-          actionLabel={labels.actionLabel}
-          errors={threadAnswer?.errors}
-          values={threadAnswer?.values}
-          attachmentLimits={attachmentLimits}
-          linkedRecords={linkedRecords}
-        />
+        <DiscussionThread discussion={data} labels={labels} answer={threadAnswer} />
       </div>
     </div>
   );
