@@ -1,7 +1,7 @@
 /**
  * 工作统计 in the browser: XH's leader opens the statistics from the menu, picks the XH–TZ pact,
  * looks at this year and then a custom range (an inverted range first, which the form refuses
- * next to the field), and downloads the Excel file.
+ * next to the field), checks what goes on paper, and downloads the Excel file.
  */
 import fs from "node:fs";
 import { expect, test } from "@playwright/test";
@@ -41,6 +41,15 @@ test("the leader's statistics: pact, this year, a custom range, the Excel downlo
   await expect(page.getByTestId("stats-sheet")).toContainText(XH_TZ);
   await expect(page.getByTestId("pact-figures")).toContainText(`${year - 1}年1月1日`);
   await expect(page.getByTestId("stats-print")).toBeVisible();
+
+  // On paper: the table alone, without the menu, the form or the buttons.
+  await page.emulateMedia({ media: "print" });
+  await expect(page.getByRole("navigation")).toBeHidden();
+  await expect(form).toBeHidden();
+  await expect(page.getByTestId("stats-print")).toBeHidden();
+  await expect(page.getByTestId("stats-exports")).toBeHidden();
+  await expect(page.getByTestId("stats-sheet")).toBeVisible();
+  await page.emulateMedia({ media: "screen" });
 
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "导出 Excel" }).click()]);
   expect(download.suggestedFilename()).toMatch(/^工作统计_.+\.xlsx$/);
