@@ -6,6 +6,7 @@
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
+import type { FormEvent } from "react";
 import { ErrorPage } from "~/components/layout/error-page";
 import { FiguresTable } from "~/components/stats/figures-table";
 import { STATS_PRINT_CSS, StatsPrintButton } from "~/components/stats/print";
@@ -39,6 +40,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   };
 }
 
+/** Typing a date makes the period a custom one. */
+function toCustom(event: FormEvent<HTMLInputElement>) {
+  const select = event.currentTarget.form?.elements.namedItem("period");
+  if (select instanceof HTMLSelectElement) select.value = "custom";
+}
+
 function exportHref(pactId: number, from: string, to: string, format: "xlsx" | "csv") {
   return `/stats/export?${new URLSearchParams({ pact: String(pactId), from, to, format })}`;
 }
@@ -62,7 +69,7 @@ export default function StatsPage() {
         </div>
       ) : (
         <>
-          <Form method="get" className="flex flex-wrap items-start gap-3 print:hidden" data-testid="stats-form">
+          <Form key={`${pactId}:${choice.preset}:${choice.from}:${choice.to}`} method="get" className="flex flex-wrap items-start gap-3 print:hidden" data-testid="stats-form">
             <div className="w-full sm:w-80">
               <SelectField name="pact" label={t("stats.page.pact")} options={pacts.map((p) => ({ value: String(p.id), label: p.title }))} defaultValue={String(pactId)} />
             </div>
@@ -70,10 +77,10 @@ export default function StatsPage() {
               <SelectField name="period" label={t("stats.page.period")} options={presets} defaultValue={choice.preset} />
             </div>
             <div className="w-44">
-              <TextField name="from" type="date" label={t("stats.period.from")} defaultValue={choice.from} error={choice.errors.from ? t(choice.errors.from) : undefined} />
+              <TextField name="from" type="date" label={t("stats.period.from")} defaultValue={choice.from} onInput={toCustom} error={choice.errors.from ? t(choice.errors.from) : undefined} />
             </div>
             <div className="w-44">
-              <TextField name="to" type="date" label={t("stats.period.to")} defaultValue={choice.to} error={choice.errors.to ? t(choice.errors.to) : undefined} />
+              <TextField name="to" type="date" label={t("stats.period.to")} defaultValue={choice.to} onInput={toCustom} error={choice.errors.to ? t(choice.errors.to) : undefined} />
             </div>
             <div className="pt-6">
               <Button type="submit">{t("stats.page.show")}</Button>

@@ -17,9 +17,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const pact = chosenPact(viewer, statsPactsOf(viewer), params.get("pact"), true)!;
   const format = params.get("format") ?? "xlsx";
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) throw new Response("Bad Request", { status: 400 });
-  const query = new URLSearchParams(params);
-  if (!query.has("period")) query.set("period", "custom");
-  const { period } = periodOf(query, todayInChina());
+  const { period } = periodOf(params, todayInChina());
   if (!period) throw new Response("Bad Request", { status: 400 });
   const figures = exportableFigures(viewer, pact.id, period);
   auditExport(viewer, figures, format);

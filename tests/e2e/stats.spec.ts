@@ -35,11 +35,14 @@ test("the leader's statistics: pact, this year, a custom range, the Excel downlo
   await expect(page.getByText("结束日期不能早于开始日期")).toBeVisible();
   await expect(page.getByTestId("stats-sheet")).toHaveCount(0);
 
+  // Typing a date is enough to make the period a custom one.
+  await form.getByLabel("统计期间").selectOption({ label: "本月" });
   await form.getByLabel("开始日期").fill(`${year - 1}-01-01`);
   await form.getByLabel("结束日期").fill(`${year}-03-31`);
   await form.getByRole("button", { name: "查看" }).click();
   await expect(page.getByTestId("stats-sheet")).toContainText(XH_TZ);
   await expect(page.getByTestId("pact-figures")).toContainText(`${year - 1}年1月1日`);
+  await expect(form.getByLabel("统计期间")).toHaveValue("custom");
   await expect(page.getByTestId("stats-print")).toBeVisible();
 
   // On paper: the table alone, without the menu, the form or the buttons.

@@ -91,6 +91,12 @@ describe("/stats", () => {
     expect(shown).toEqual(messages);
   });
 
+  it("takes dates without a preset as a custom range", async () => {
+    const answer = await callRoute(page.loader, await get("xh.leader", `/stats?${query({ from: "2026-01-01", to: "2026-01-31" })}`));
+    expect(answer.data.choice.preset).toBe("custom");
+    expect(answer.data.figures.period).toEqual({ from: "2026-01-01", to: "2026-01-31" });
+  });
+
   it("accepts a range of exactly five years", async () => {
     const answer = await callRoute(page.loader, await get("xh.leader", `/stats?${query({ period: "custom", from: "2020-01-01", to: "2024-12-31" })}`));
     expect(answer.data.choice.errors).toEqual({});

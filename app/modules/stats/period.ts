@@ -41,7 +41,9 @@ function tooLong(from: string, to: string): boolean {
 
 export function periodOf(params: URLSearchParams, today: string): PeriodChoice {
   const raw = params.get("period");
-  const preset: PeriodPreset = (PERIOD_PRESETS as readonly string[]).includes(raw ?? "") ? (raw as PeriodPreset) : "month";
+  // Dates without a preset are a custom range; nothing at all is this month.
+  const fallback: PeriodPreset = params.get("from") || params.get("to") ? "custom" : "month";
+  const preset: PeriodPreset = (PERIOD_PRESETS as readonly string[]).includes(raw ?? "") ? (raw as PeriodPreset) : fallback;
   if (preset !== "custom") {
     const period = presetPeriod(preset, today);
     return { preset, ...period, period, errors: {} };
