@@ -54,6 +54,8 @@ import * as project from "~/routes/projects.$projectId";
 import * as projectList from "~/routes/projects._index";
 import * as newProject from "~/routes/projects.new";
 import * as search from "~/routes/search";
+import * as stats from "~/routes/stats._index";
+import * as statsExport from "~/routes/stats.export";
 
 type RouteFunction = (args: never) => unknown;
 export interface RouteModule {
@@ -113,6 +115,8 @@ export const ROUTE_MODULES = {
   "projects._index": projectList,
   "projects.new": newProject,
   search,
+  "stats._index": stats,
+  "stats.export": statsExport,
 } satisfies Record<string, RouteModule>;
 
 export type RouteKey = keyof typeof ROUTE_MODULES;

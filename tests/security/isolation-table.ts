@@ -20,6 +20,7 @@ import { PATROL_ROWS } from "./isolation-patrols";
 import { PROJECT_ROWS } from "./isolation-projects";
 import type { RouteKey } from "./isolation-routes";
 import { SEARCH_ROWS } from "./isolation-search";
+import { STATS_ROWS } from "./isolation-stats";
 import { MISSING_ID, MISSING_USER_ID, type Targets } from "./isolation-targets";
 import {
   ALL_PACTS,
@@ -38,11 +39,12 @@ import {
   type PactFixture,
 } from "./isolation-world";
 
-export type Outcome = "data" | 403 | 404 | { redirect: string };
+/** "file": a download (200 with a body, not page data), e.g. an export. */
+export type Outcome = "data" | "file" | 403 | 404 | { redirect: string };
 
 export interface Expectation {
   outcome: Outcome;
-  /** For "data": strings the answer must contain (proof that the page is not simply empty). */
+  /** For "data" and "file": strings the answer must contain (proof that the page is not simply empty). */
   mustSee?: string[];
 }
 
@@ -296,4 +298,4 @@ const OTHER_ROWS: GetRow[] = [
 ];
 
 export const GET_ROWS: GetRow[] = [...OVERVIEW_ROWS, ...PACT_ROWS, ...ADMIN_ROWS, ...OTHER_ROWS, ...SEARCH_ROWS, ...CASE_ENGINE_ROWS, ...HAZARD_ROWS, ...DISPUTE_ROWS, ...AGREEMENT_ROWS, ...NOTICE_ROWS, ...NOTICE_FIGURES_ROWS,
-  ...PATROL_ROWS, ...MEETING_ROWS, ...PROJECT_ROWS];
+  ...PATROL_ROWS, ...MEETING_ROWS, ...PROJECT_ROWS, ...STATS_ROWS];

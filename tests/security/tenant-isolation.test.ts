@@ -62,6 +62,10 @@ function expectOutcome(answer: Answer, expected: Expectation) {
     expect(answer.kind, `expected data, got ${answer.status} ${answer.location ?? ""}`).toBe("data");
     expect(answer.status).toBe(200);
     for (const s of expected.mustSee ?? []) expect(answer.text, `must show ${s}`).toContain(s);
+  } else if (outcome === "file") {
+    expect(answer.kind, `expected a file, got data`).toBe("response");
+    expect(answer.status).toBe(200);
+    for (const s of expected.mustSee ?? []) expect(answer.text, `must hold ${s}`).toContain(s);
   } else if (typeof outcome === "object") {
     expect(answer.kind).toBe("response");
     expect(answer.status).toBe(302);

@@ -18,7 +18,9 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
   if (can(roles, "patrol", "view")) items.push({ to: "/patrols", label: "nav.patrols" });
   if (can(roles, "meeting", "view")) items.push({ to: "/meetings", label: "nav.meetings" });
   if (can(roles, "project", "view")) items.push({ to: "/projects", label: "nav.projects" });
-  if (workflowsAllowing(roles, "view").length > 0) items.push({ to: "/search", label: "nav.search" });
+  if (workflowsAllowing(roles, "view").length > 0) {
+    items.push({ to: "/search", label: "nav.search" }, { to: "/stats", label: "nav.stats" });
+  }
   items.push({ to: "/pacts", label: "nav.pacts" }, { to: "/liaisons", label: "nav.liaisons" });
   if (isCountyAdmin(roles)) {
     items.push(

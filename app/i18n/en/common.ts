@@ -12,6 +12,7 @@ export const common: Record<keyof typeof zh, string> = {
   "nav.meetings": "Joint meetings",
   "nav.projects": "Livelihood projects",
   "nav.search": "Search",
+  "nav.stats": "Statistics",
   "nav.pacts": "Pacts",
   "nav.liaisons": "Liaison directory",
   "nav.users": "Users",

@@ -11,6 +11,7 @@ export const common = {
   "nav.meetings": "联席会议",
   "nav.projects": "民生联动",
   "nav.search": "搜索",
+  "nav.stats": "工作统计",
   "nav.pacts": "六联协议",
   "nav.liaisons": "联络名录",
   "nav.users": "用户管理",
