@@ -5,6 +5,7 @@
  */
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
+import { PrintButton, printSheetCss } from "~/components/ui/print";
 
 export interface AgreementDocumentData {
   record: { refNo: string; title: string; placeText: string; regionName: string | null };
@@ -122,23 +123,8 @@ export function AgreementDocument({ doc }: { doc: AgreementDocumentData }) {
 /** 打印: the browser's print dialog. Without JavaScript the browser's own Print prints the same page. */
 export function AgreementPrintButton() {
   const t = useT();
-  return (
-    <button
-      type="button"
-      onClick={() => window.print()}
-      className="inline-flex min-h-10 items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700"
-      data-testid="agreement-print"
-    >
-      {t("disputes.agreement.print")}
-    </button>
-  );
+  return <PrintButton label={t("disputes.agreement.print")} testId="agreement-print" />;
 }
 
 /** A4 with 20 mm margins; on paper only the agreement, without the app around it. */
-export const AGREEMENT_PRINT_CSS = `
-@page { size: A4; margin: 20mm; }
-@media print {
-  html, body { background: #fff !important; }
-  main { max-width: none !important; padding: 0 !important; margin: 0 !important; }
-  .agreement-sheet { font-size: 12pt; }
-}`;
+export const AGREEMENT_PRINT_CSS = printSheetCss("agreement-sheet", { margin: "20mm", fontSize: "12pt" });

@@ -10,6 +10,7 @@ import type { BriefingSections } from "~/modules/meetings/briefing.server";
 import type { MeetingDetail } from "~/modules/meetings/detail.server";
 import { LOOKBACK_DAYS } from "~/modules/meetings/vocabulary";
 import { useMeetingLabels } from "./meeting-badges";
+import { PrintButton, printSheetCss } from "~/components/ui/print";
 
 export interface BriefingData {
   meeting: Pick<MeetingDetail, "refNo" | "title" | "startsAt" | "placeText" | "hostCountyName" | "level" | "pact" | "attendees" | "otherAttendees" | "agenda">;
@@ -127,21 +128,10 @@ export function BriefingDocument({ doc, figures }: { doc: BriefingData; figures:
 }
 
 /** A4 with 15 mm margins; on paper only the pack, without the app around it. */
-export const BRIEFING_PRINT_CSS = `
-@page { size: A4; margin: 15mm; }
-@media print {
-  html, body { background: #fff !important; }
-  main { max-width: none !important; padding: 0 !important; margin: 0 !important; }
-  .briefing-sheet { font-size: 11pt; }
-}`;
+export const BRIEFING_PRINT_CSS = printSheetCss("briefing-sheet", { margin: "15mm", fontSize: "11pt" });
 
 /** 打印: the browser's print dialog; without JavaScript the browser's own Print prints the same page. */
 export function BriefingPrintButton() {
   const t = useT();
-  return (
-    <button type="button" onClick={() => window.print()} data-testid="briefing-print"
-      className="inline-flex min-h-10 items-center justify-center rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700">
-      {t("meetings.briefing.print")}
-    </button>
-  );
+  return <PrintButton label={t("meetings.briefing.print")} testId="briefing-print" />;
 }
