@@ -22,9 +22,8 @@ import { describeHazard, requireHazard, responsibleChoices } from "~/modules/haz
 import { HAZARD_MACHINE, isHazardAction } from "~/modules/hazards/machine";
 import { parseStepForm } from "~/modules/hazards/schemas";
 import { stepRefusal, transitionHazard } from "~/modules/hazards/steps.server";
-import { handleLinkPost } from "~/modules/records/links.server";
-import { recordDiscussion } from "~/modules/records/discussion.server";
-import { postFromThreadForm, readRecordPageForm } from "~/modules/records/thread-form.server";
+import { answerDiscussionPost, recordDiscussion } from "~/modules/records/discussion.server";
+import { readRecordPageForm } from "~/modules/records/thread-form.server";
 import { transitionsForViewer } from "~/modules/records/transitions.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -48,16 +47,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readRecordPageForm(request);
   const intent = formData.get("intent");
   const here = `/hazards/${record.id}`;
-  if (intent === "thread") {
-    const posted = await postFromThreadForm(viewer, record, formData, t);
-    if (!posted.ok) return data({ intent, errors: posted.errors, values: formValues(formData) }, { status: 400 });
-    throw redirect(`${here}?notice=posted`);
-  }
-  if (intent === "link" || intent === "unlink") {
-    const linked = handleLinkPost(viewer, record, formData, t);
-    if (!linked.ok) return data(linked, { status: 400 });
-    throw redirect(`${here}?notice=${linked.notice}`);
-  }
+  const shared = await answerDiscussionPost(viewer, record, formData, t, here);
+  if (shared) return shared;
   if (!isHazardAction(intent)) throw new Response("Bad Request", { status: 400 });
   assertCan(viewer, "hazard", "transition");
   const values = formValues(formData);

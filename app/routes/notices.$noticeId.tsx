@@ -18,9 +18,8 @@ import { answerRefusal, conflict, formErrors } from "~/modules/hazards/answers.s
 import { describeNotice, requireNotice } from "~/modules/notices/detail.server";
 import { parseNoticeStep } from "~/modules/notices/schemas";
 import { isNoticeAction, noticeStepRefusal, takeNoticeStep } from "~/modules/notices/steps.server";
-import { handleLinkPost } from "~/modules/records/links.server";
-import { recordDiscussion } from "~/modules/records/discussion.server";
-import { postFromThreadForm, readRecordPageForm } from "~/modules/records/thread-form.server";
+import { answerDiscussionPost, recordDiscussion } from "~/modules/records/discussion.server";
+import { readRecordPageForm } from "~/modules/records/thread-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
@@ -39,16 +38,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readRecordPageForm(request);
   const intent = formData.get("intent");
   const here = `/notices/${record.id}`;
-  if (intent === "thread") {
-    const posted = await postFromThreadForm(viewer, record, formData, t);
-    if (!posted.ok) return data({ intent, errors: posted.errors, values: formValues(formData) }, { status: 400 });
-    throw redirect(`${here}?notice=posted`);
-  }
-  if (intent === "link" || intent === "unlink") {
-    const linked = handleLinkPost(viewer, record, formData, t);
-    if (!linked.ok) return data(linked, { status: 400 });
-    throw redirect(`${here}?notice=${linked.notice}`);
-  }
+  const shared = await answerDiscussionPost(viewer, record, formData, t, here);
+  if (shared) return shared;
   if (!isNoticeAction(intent)) throw new Response("Bad Request", { status: 400 });
   assertCan(viewer, "notice", "transition");
   const values = formValues(formData);

@@ -20,9 +20,8 @@ import { describePatrol, requirePatrol } from "~/modules/patrols/detail.server";
 import { findingPlacesOf, logFinding } from "~/modules/patrols/findings.server";
 import { beijingLocalOf, findingSchema, parsePatrolStep } from "~/modules/patrols/schemas";
 import { isPatrolAction, takePatrolStep } from "~/modules/patrols/steps.server";
-import { recordDiscussion } from "~/modules/records/discussion.server";
-import { handleLinkPost } from "~/modules/records/links.server";
-import { postFromThreadForm, readRecordPageForm } from "~/modules/records/thread-form.server";
+import { answerDiscussionPost, recordDiscussion } from "~/modules/records/discussion.server";
+import { readRecordPageForm } from "~/modules/records/thread-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
@@ -43,16 +42,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readRecordPageForm(request);
   const intent = formData.get("intent");
   const here = `/patrols/${record.id}`;
-  if (intent === "thread") {
-    const posted = await postFromThreadForm(viewer, record, formData, t);
-    if (!posted.ok) return data({ intent, errors: posted.errors, values: formValues(formData) }, { status: 400 });
-    throw redirect(`${here}?notice=posted`);
-  }
-  if (intent === "link" || intent === "unlink") {
-    const linked = handleLinkPost(viewer, record, formData, t);
-    if (!linked.ok) return data(linked, { status: 400 });
-    throw redirect(`${here}?notice=${linked.notice}`);
-  }
+  const shared = await answerDiscussionPost(viewer, record, formData, t, here);
+  if (shared) return shared;
   const values = formValues(formData);
   if (intent === "finding") {
     assertCan(viewer, "patrol", "transition");

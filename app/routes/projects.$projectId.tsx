@@ -18,12 +18,10 @@ import { Card, PageHeader } from "~/components/ui/feedback";
 import { getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { formValues } from "~/modules/forms/validation";
 import { describeProject, requireProject } from "~/modules/projects/detail.server";
 import { answerProjectPost } from "~/modules/projects/page-actions.server";
-import { recordDiscussion } from "~/modules/records/discussion.server";
-import { handleLinkPost } from "~/modules/records/links.server";
-import { postFromThreadForm, readRecordPageForm } from "~/modules/records/thread-form.server";
+import { answerDiscussionPost, recordDiscussion } from "~/modules/records/discussion.server";
+import { readRecordPageForm } from "~/modules/records/thread-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
@@ -38,16 +36,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const formData = await readRecordPageForm(request);
   const intent = formData.get("intent");
   const here = `/projects/${record.id}`;
-  if (intent === "thread") {
-    const posted = await postFromThreadForm(viewer, record, formData, t);
-    if (!posted.ok) return data({ intent, errors: posted.errors, values: formValues(formData) }, { status: 400 });
-    throw redirect(`${here}?notice=posted`);
-  }
-  if (intent === "link" || intent === "unlink") {
-    const linked = handleLinkPost(viewer, record, formData, t);
-    if (!linked.ok) return data(linked, { status: 400 });
-    throw redirect(`${here}?notice=${linked.notice}`);
-  }
+  const shared = await answerDiscussionPost(viewer, record, formData, t, here);
+  if (shared) return shared;
   return answerProjectPost(viewer, record, intent, formData, t);
 }
 
