@@ -1,24 +1,26 @@
 /**
- * /stats — 工作统计: the figures of the six workflows for one pact of the viewer's county and a
- * period (本月, 本季度, 本年 or a custom range), both counties side by side with the pact's total and
- * the change against the period before. A GET form; exports in Excel or CSV for roles that may
- * export; prints on A4 without the app around it.
+ * /stats — 工作统计: the figures of the six workflows for one pact of the viewer's county, or for the
+ * county across all its pacts and internal records (pact=county), and a period (本月, 本季度, 本年
+ * up to today, or a custom range): the counties side by side with the total and the change against
+ * the period before, the monthly trend of each workflow and its breakdowns by category and by
+ * township. A GET form; exports in Excel or CSV for roles that may export; prints on A4 without
+ * the app around it.
  */
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { ErrorPage } from "~/components/layout/error-page";
+import { BreakdownSection, TrendSection } from "~/components/stats/chart-sections";
 import { FiguresTable } from "~/components/stats/figures-table";
 import { STATS_PRINT_CSS, StatsPrintButton } from "~/components/stats/print";
 import { Button } from "~/components/ui/button";
-import { EmptyState, PageHeader } from "~/components/ui/feedback";
+import { PageHeader } from "~/components/ui/feedback";
 import { SelectField, TextField } from "~/components/ui/field";
 import { todayInChina, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { workflowsAllowing } from "~/modules/access/capabilities";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { pactFigures } from "~/modules/stats/figures.server";
-import { chosenPact, requireStatsViewer, statsPactsOf } from "~/modules/stats/page.server";
+import { chosenScope, COUNTY_SCOPE, requireStatsViewer, statsPactsOf, statsViewOf } from "~/modules/stats/page.server";
 import { PERIOD_PRESETS, periodOf } from "~/modules/stats/period";
 
 export const meta: MetaFunction = () => [{ title: "工作统计" }];
@@ -28,14 +30,16 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   requireStatsViewer(viewer, url.pathname);
   const pacts = statsPactsOf(viewer);
-  const pact = chosenPact(viewer, pacts, url.searchParams.get("pact"));
+  const chosen = chosenScope(viewer, pacts, url.searchParams.get("pact"));
   const choice = periodOf(url.searchParams, todayInChina());
-  const figures = pact && choice.period ? pactFigures(viewer, pact.id, choice.period) : null;
+  const view = choice.period ? statsViewOf(viewer, chosen, choice.period) : null;
   return {
     pacts,
-    pactId: pact?.id ?? null,
+    scope: chosen.value,
     choice,
-    figures,
+    figures: view?.figures ?? null,
+    trends: view?.trends ?? null,
+    breakdowns: view?.breakdowns ?? [],
     mayExport: workflowsAllowing(viewer.roles, "export").length > 0,
   };
 }
@@ -46,13 +50,14 @@ function toCustom(event: FormEvent<HTMLInputElement>) {
   if (select instanceof HTMLSelectElement) select.value = "custom";
 }
 
-function exportHref(pactId: number, from: string, to: string, format: "xlsx" | "csv") {
-  return `/stats/export?${new URLSearchParams({ pact: String(pactId), from, to, format })}`;
+function exportHref(scope: string, from: string, to: string, format: "xlsx" | "csv") {
+  return `/stats/export?${new URLSearchParams({ pact: scope, from, to, format })}`;
 }
 
 export default function StatsPage() {
   const t = useT();
-  const { pacts, pactId, choice, figures, mayExport } = useLoaderData<typeof loader>();
+  const { pacts, scope, choice, figures, trends, breakdowns, mayExport } = useLoaderData<typeof loader>();
+  const scopes = [...pacts.map((p) => ({ value: String(p.id), label: p.title })), { value: COUNTY_SCOPE, label: t("stats.page.scopeCounty") }];
   const presets = PERIOD_PRESETS.map((p) => ({ value: p, label: t(`stats.period.${p}` as MessageKey) }));
   return (
     <div className="mx-auto max-w-5xl space-y-4 print:max-w-none print:space-y-2">
@@ -63,48 +68,40 @@ export default function StatsPage() {
           {figures ? <span className="block text-xs text-slate-500">{t("stats.page.printHint")}</span> : null}
         </PageHeader>
       </div>
-      {pactId === null ? (
-        <div data-testid="stats-no-pact">
-          <EmptyState>{t("stats.page.noPact")}</EmptyState>
+      <Form key={`${scope}:${choice.preset}:${choice.from}:${choice.to}`} method="get" className="flex flex-wrap items-start gap-3 print:hidden" data-testid="stats-form">
+        <div className="w-full sm:w-80">
+          <SelectField name="pact" label={t("stats.page.pact")} options={scopes} defaultValue={scope} />
         </div>
-      ) : (
-        <>
-          <Form key={`${pactId}:${choice.preset}:${choice.from}:${choice.to}`} method="get" className="flex flex-wrap items-start gap-3 print:hidden" data-testid="stats-form">
-            <div className="w-full sm:w-80">
-              <SelectField name="pact" label={t("stats.page.pact")} options={pacts.map((p) => ({ value: String(p.id), label: p.title }))} defaultValue={String(pactId)} />
-            </div>
-            <div className="w-36">
-              <SelectField name="period" label={t("stats.page.period")} options={presets} defaultValue={choice.preset} />
-            </div>
-            <div className="w-44">
-              <TextField name="from" type="date" label={t("stats.period.from")} defaultValue={choice.from} onInput={toCustom} error={choice.errors.from ? t(choice.errors.from) : undefined} />
-            </div>
-            <div className="w-44">
-              <TextField name="to" type="date" label={t("stats.period.to")} defaultValue={choice.to} onInput={toCustom} error={choice.errors.to ? t(choice.errors.to) : undefined} />
-            </div>
-            <div className="pt-6">
-              <Button type="submit">{t("stats.page.show")}</Button>
-            </div>
-          </Form>
-          {figures ? (
-            <section className="stats-sheet space-y-2" data-testid="stats-sheet">
-              <h2 className="text-lg font-semibold text-slate-900">{t("stats.page.printedTitle", { pact: figures.pactTitle })}</h2>
-              <FiguresTable data={figures} />
-            </section>
-          ) : null}
-          {figures && mayExport ? (
-            <div className="flex flex-wrap items-center gap-3 text-sm print:hidden" data-testid="stats-exports">
-              <a href={exportHref(figures.pactId, figures.period.from, figures.period.to, "xlsx")} className="font-medium text-brand-700 hover:underline" download>
-                {t("stats.page.exportXlsx")}
-              </a>
-              <a href={exportHref(figures.pactId, figures.period.from, figures.period.to, "csv")} className="font-medium text-brand-700 hover:underline" download>
-                {t("stats.page.exportCsv")}
-              </a>
-              <span className="text-xs text-slate-500">{t("stats.page.exportScope")}</span>
-            </div>
-          ) : null}
-        </>
-      )}
+        <div className="w-36">
+          <SelectField name="period" label={t("stats.page.period")} options={presets} defaultValue={choice.preset} />
+        </div>
+        <div className="w-44">
+          <TextField name="from" type="date" label={t("stats.period.from")} defaultValue={choice.from} onInput={toCustom} error={choice.errors.from ? t(choice.errors.from) : undefined} />
+        </div>
+        <div className="w-44">
+          <TextField name="to" type="date" label={t("stats.period.to")} defaultValue={choice.to} onInput={toCustom} error={choice.errors.to ? t(choice.errors.to) : undefined} />
+        </div>
+        <div className="pt-6">
+          <Button type="submit">{t("stats.page.show")}</Button>
+        </div>
+      </Form>
+      {figures ? (
+        <section className="stats-sheet space-y-2" data-testid="stats-sheet">
+          <h2 className="text-lg font-semibold text-slate-900">{t("stats.page.printedTitle", { pact: figures.title })}</h2>
+          <FiguresTable data={figures} />
+        </section>
+      ) : null}
+      {figures && mayExport ? (
+        <div className="flex flex-wrap items-center gap-3 text-sm print:hidden" data-testid="stats-exports">
+          <a href={exportHref(scope, figures.period.from, figures.period.to, "xlsx")} className="font-medium text-brand-700 hover:underline" download>
+            {t("stats.page.exportXlsx")}
+          </a>
+          <a href={exportHref(scope, figures.period.from, figures.period.to, "csv")} className="font-medium text-brand-700 hover:underline" download>
+            {t("stats.page.exportCsv")}
+          </a>
+          <span className="text-xs text-slate-500">{t("stats.page.exportScope")}</span>
+        </div>
+      ) : null}
     </div>
   );
 }

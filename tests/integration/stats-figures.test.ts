@@ -7,7 +7,7 @@ import { describe, expect, it, beforeAll } from "vitest";
 import { hazardDetails, jointActivities, noticeDetails, noticeReceipts, records, recordAddressees, threadEntries } from "~db/schema";
 import { getDb } from "~/modules/db/connection.server";
 import { pactFigures, previousPeriodOf } from "~/modules/stats/figures.server";
-import type { PactFigures } from "~/modules/stats/figures";
+import type { WorkFigures } from "~/modules/stats/figures";
 import { countyIdOf, useDemoData, viewerOf } from "../setup/demo";
 import { pactIdBetween } from "../setup/records";
 
@@ -77,7 +77,7 @@ beforeAll(() => {
   activity("XH", "2015-04-01", "public_request", { requestsReceived: 9, requestsResolved: 9 });
 });
 
-const value = (figures: PactFigures, name: string) => figures.figures.find((f) => f.name === name);
+const value = (figures: WorkFigures, name: string) => figures.figures.find((f) => f.name === name);
 
 describe("pact figures from a known fixture", () => {
   it("counts hazards found and eliminated in the period, by county, with the previous period", () => {

@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { auditLog } from "~db/schema";
 import { todayInChina } from "~/i18n";
 import { getDb } from "~/modules/db/connection.server";
-import { pactFigures } from "~/modules/stats/figures.server";
+import { countyFigures, pactFigures, previousPeriodOf } from "~/modules/stats/figures.server";
 import { presetPeriod } from "~/modules/stats/period";
 import * as exportRoute from "~/routes/stats.export";
 import * as page from "~/routes/stats._index";
@@ -44,9 +44,10 @@ describe("/stats", () => {
   it("shows xh.leader the figures of the first pact, both counties, this month by default", async () => {
     const answer = await callRoute(page.loader, await get("xh.leader", "/stats"));
     expect(answer.status).toBe(200);
-    const { pacts, pactId, figures, choice, mayExport } = answer.data;
+    const { pacts, scope, figures, choice, mayExport } = answer.data;
     expect(pacts.map((p: { id: number }) => p.id)).toEqual(expect.arrayContaining([pactIdBetween("XH", "TZ"), pactIdBetween("XH", "YP")]));
-    expect(pactId).toBe(pacts[0].id);
+    expect(scope).toBe(String(pacts[0].id));
+    expect(figures.pactId).toBe(pacts[0].id);
     expect(choice.preset).toBe("month");
     expect(figures.period).toEqual(presetPeriod("month", today));
     expect(figures.counties).toHaveLength(2);
@@ -70,10 +71,12 @@ describe("/stats", () => {
     expect(new Set(custom.data.figures.counties.map((c: { id: number }) => c.id))).toEqual(new Set([countyIdOf("XH"), countyIdOf("TZ")]));
   });
 
-  it("knows the presets' calendar periods", () => {
-    expect(presetPeriod("month", "2024-02-10")).toEqual({ from: "2024-02-01", to: "2024-02-29" });
-    expect(presetPeriod("quarter", "2026-11-23")).toEqual({ from: "2026-10-01", to: "2026-12-31" });
-    expect(presetPeriod("year", "2026-05-01")).toEqual({ from: "2026-01-01", to: "2026-12-31" });
+  it("counts the presets from the first day of the calendar period up to today", () => {
+    expect(presetPeriod("month", "2024-02-10")).toEqual({ from: "2024-02-01", to: "2024-02-10" });
+    expect(presetPeriod("quarter", "2026-11-23")).toEqual({ from: "2026-10-01", to: "2026-11-23" });
+    expect(presetPeriod("year", "2026-05-01")).toEqual({ from: "2026-01-01", to: "2026-05-01" });
+    // The period before has as many days: 1–10 February against 22–31 January.
+    expect(previousPeriodOf(presetPeriod("month", "2024-02-10"))).toEqual({ from: "2024-01-22", to: "2024-01-31" });
   });
 
   it.each([
@@ -103,10 +106,12 @@ describe("/stats", () => {
     expect(answer.data.figures.period).toEqual({ from: "2020-01-01", to: "2024-12-31" });
   });
 
-  it("shows ZJ, a county without a pact, an empty state and 404 for any pact id (audited)", async () => {
-    const empty = await callRoute(page.loader, await get("zj.leader", "/stats"));
-    expect(empty.status).toBe(200);
-    expect(empty.data).toMatchObject({ pacts: [], pactId: null, figures: null });
+  it("shows ZJ, a county without a pact, its own county view and 404 for any pact id (audited)", async () => {
+    const own = await callRoute(page.loader, await get("zj.leader", "/stats"));
+    expect(own.status).toBe(200);
+    expect(own.data).toMatchObject({ pacts: [], scope: "county" });
+    expect(own.data.figures).toMatchObject({ scope: "county", pactId: null, title: "芷江侗族自治县" });
+    expect(own.data.figures.counties.map((c: { id: number }) => c.id)).toEqual([countyIdOf("ZJ")]);
     const before = lastAuditId();
     const foreign = await callRoute(page.loader, await get("zj.leader", `/stats?pact=${pactIdBetween("XH", "TZ")}`));
     expect(foreign.status).toBe(404);
@@ -137,10 +142,10 @@ describe("/stats/export", () => {
     expect(response.headers.get("Content-Type")).toContain("spreadsheetml");
     expect(response.headers.get("Content-Disposition")).toMatch(/^attachment; filename="[^"]+\.xlsx"; filename\*=UTF-8''%E5%B7%A5%E4%BD%9C%E7%BB%9F%E8%AE%A1_.+\.xlsx$/);
     const sheets = await readXlsxFile(Buffer.from(await response.arrayBuffer()));
-    expect(sheets.map((s) => s.sheet)).toEqual(["工作统计"]);
+    expect(sheets.map((s) => s.sheet)).toEqual(["工作统计", "趋势", "分类与乡镇"]);
     const rows = sheets[0].data;
     const expected = pactFigures(viewerOf("xh.leader"), pact(), range)!;
-    expect(String(rows[0][0])).toContain(expected.pactTitle);
+    expect(String(rows[0][0])).toContain(expected.title);
     expect(String(rows[0][0])).toContain(`${range.from} 至 ${range.to}`);
     const [xh, tz] = [countyIdOf("XH"), countyIdOf("TZ")];
     const header = rows[1].map(String);
@@ -190,7 +195,8 @@ describe("/stats/export", () => {
 
   it("quotes a pact title with a quote and a comma", async () => {
     const { csvOf } = await import("~/modules/stats/export.server");
-    const csv = csvOf({ pactId: 1, pactTitle: '甲,乙"协议"', period: { from: "2026-01-01", to: "2026-01-31" }, previousPeriod: { from: "2025-12-01", to: "2025-12-31" }, counties: [], figures: [] });
+    const figures = { scope: "pact" as const, pactId: 1, title: '甲,乙"协议"', period: { from: "2026-01-01", to: "2026-01-31" }, previousPeriod: { from: "2025-12-01", to: "2025-12-31" }, counties: [], figures: [] };
+    const csv = csvOf({ figures, trends: { unit: "month", buckets: [], series: [] }, breakdowns: [] });
     expect(csv.split("\r\n")[0]).toBe('\uFEFF"甲,乙""协议"" 工作统计（2026-01-01 至 2026-01-31）"');
   });
 

@@ -6,7 +6,7 @@
 import type { MessageKey } from "~/i18n";
 import { formatDate } from "~/i18n";
 import { useLocale, useT } from "~/i18n/use-t";
-import type { Figure, PactFigures } from "~/modules/stats/figures";
+import type { Figure, WorkFigures } from "~/modules/stats/figures";
 
 function useFormat() {
   const t = useT();
@@ -36,7 +36,7 @@ function change(figure: Figure): string {
   return rounded === 0 ? "±0" : `${rounded > 0 ? "+" : ""}${rounded.toLocaleString("zh-CN")}`;
 }
 
-export function FiguresTable({ data }: { data: PactFigures }) {
+export function FiguresTable({ data }: { data: WorkFigures }) {
   const t = useT();
   const locale = useLocale();
   const format = useFormat();

@@ -5,15 +5,14 @@
  * activities through the pact membership rule, so a figure never counts what the viewer could not
  * open. Counts that describe the present (overdue, projects by status) have no previous period.
  */
-import { and, asc, eq, sql, type SQL } from "drizzle-orm";
-import { counties, pactMembers, pacts, pactWorkflows, records } from "~db/schema";
-import { can, WORKFLOWS, type Workflow } from "~/modules/access/capabilities";
-import { visibleRecordsFilter } from "~/modules/access/policy.server";
+import { and, sql, type SQL } from "drizzle-orm";
+import { records } from "~db/schema";
+import type { Workflow } from "~/modules/access/capabilities";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb } from "~/modules/db/connection.server";
 import { DAY_MS, endOfChinaDay } from "~/modules/hazards/deadlines";
-import { viewerSharesActivity } from "~/modules/patrols/activities.server";
-import type { Figure, FigureFormat, PactFigures, Period } from "./figures";
+import type { Figure, FigureFormat, Period, WorkFigures } from "./figures";
+import { activitiesInScope, countiesOfScope, memberPact, visibleInScope, workflowsOfScope, type StatsScope } from "./scope.server";
 
 /** Per county id; the special key TOTAL holds the pact's total. */
 type Values = Map<number, number | null>;
@@ -21,7 +20,7 @@ const TOTAL = -1;
 
 interface Context {
   viewer: Viewer;
-  pactId: number;
+  scope: StatsScope;
   /** First and last millisecond of the period. */
   from: number;
   to: number;
@@ -39,10 +38,7 @@ interface Definition {
   compute: (c: Context) => Values;
 }
 
-/** The records of the pact the viewer may see, in `workflow`. */
-function visibleOfPact(c: Context, workflow: Workflow): SQL {
-  return and(eq(records.workflow, workflow), eq(records.pactId, c.pactId), visibleRecordsFilter(c.viewer))!;
-}
+const visibleOf = (c: Context, workflow: Workflow): SQL => visibleInScope(c.viewer, c.scope, workflow);
 
 /** `select <county> as k, <value> as n ... group by k`, with the total summed (counts) or computed. */
 function grouped(query: SQL): Values {
@@ -60,7 +56,7 @@ function grouped(query: SQL): Values {
 
 function countRecords(c: Context, workflow: Workflow, countyKey: SQL, extra: SQL, join: SQL = sql``): Values {
   return grouped(sql`select ${countyKey} as k, count(*) as n from ${records} ${join}
-    where ${visibleOfPact(c, workflow)} and ${extra} group by k`);
+    where ${visibleOf(c, workflow)} and ${extra} group by k`);
 }
 
 function median(values: number[]): number | null {
@@ -99,13 +95,12 @@ function receiptsOf(c: Context) {
   return getDb().all<{ k: number; createdAt: number; signedAt: number | null; deadline: number }>(sql`
     select nr.county_id as k, ${records.createdAt} as createdAt, nr.signed_at as signedAt, nr.sign_deadline as deadline
     from notice_receipts nr join ${records} on ${records.id} = nr.record_id
-    where ${visibleOfPact(c, "notice")} and ${inPeriod(sql`${records.createdAt}`, c)}`);
+    where ${visibleOf(c, "notice")} and ${inPeriod(sql`${records.createdAt}`, c)}`);
 }
 
 function activitySum(c: Context, column: string, kind: string | null): Values {
-  if (!can(c.viewer.roles, "patrol", "view")) return new Map([[TOTAL, 0]]);
   return grouped(sql`select organiser_county_id as k, ${kind === null ? sql.raw(`sum(${column})`) : sql`count(*)`} as n
-    from joint_activities where pact_id = ${c.pactId} and ${viewerSharesActivity(c.viewer)}
+    from joint_activities where ${activitiesInScope(c.viewer, c.scope)}
       and held_on between ${c.fromDay} and ${c.toDay} ${kind ? sql`and kind = ${kind}` : sql``}
     group by k`);
 }
@@ -166,27 +161,13 @@ export function previousPeriodOf(period: Period): Period {
   return { from: iso(start - days * DAY_MS), to: iso(start - DAY_MS) };
 }
 
-/** The pact's figures for the period, or null when the viewer's county is not a member of the pact. */
-export function pactFigures(viewer: Viewer, pactId: number, period: Period, now = Date.now()): PactFigures | null {
-  const db = getDb();
-  const pact = db
-    .select({ id: pacts.id, title: pacts.title })
-    .from(pacts)
-    .where(and(eq(pacts.id, pactId), sql`exists (select 1 from pact_members m where m.pact_id = ${pacts.id} and m.county_id = ${viewer.countyId})`))
-    .get();
-  if (!pact) return null;
-  const members = db
-    .select({ id: counties.id, name: counties.name, shortCode: counties.shortCode })
-    .from(pactMembers)
-    .innerJoin(counties, eq(counties.id, pactMembers.countyId))
-    .where(eq(pactMembers.pactId, pactId))
-    .orderBy(asc(counties.code))
-    .all();
-  const covered = new Set(db.select({ w: pactWorkflows.workflow }).from(pactWorkflows).where(eq(pactWorkflows.pactId, pactId)).all().map((r) => r.w));
-  const shown = WORKFLOWS.filter((w) => covered.has(w) && can(viewer.roles, w, "view"));
+/** The figures of `scope` for the period (the viewer's county must be in a pact scope; pactFigures checks). */
+function figuresOf(viewer: Viewer, scope: StatsScope, title: string, period: Period, now: number): WorkFigures {
+  const members = countiesOfScope(viewer, scope);
+  const shown = workflowsOfScope(viewer, scope);
   const previousPeriod = previousPeriodOf(period);
   const context = (p: Period): Context => ({
-    viewer, pactId, now, fromDay: p.from, toDay: p.to, from: Date.parse(`${p.from}T00:00:00+08:00`), to: endOfChinaDay(p.to),
+    viewer, scope, now, fromDay: p.from, toDay: p.to, from: Date.parse(`${p.from}T00:00:00+08:00`), to: endOfChinaDay(p.to),
   });
   const current = context(period);
   const previous = context(previousPeriod);
@@ -204,5 +185,16 @@ export function pactFigures(viewer: Viewer, pactId: number, period: Period, now 
         previousTotal: d.periodic ? (d.compute(previous).get(TOTAL) ?? null) : null,
       };
     });
-  return { pactId: pact.id, pactTitle: pact.title, period, previousPeriod, counties: members, figures };
+  return { scope: scope.kind, pactId: scope.kind === "pact" ? scope.pactId : null, title, period, previousPeriod, counties: members, figures };
+}
+
+/** The pact's figures for the period, or null when the viewer's county is not a member of the pact. */
+export function pactFigures(viewer: Viewer, pactId: number, period: Period, now = Date.now()): WorkFigures | null {
+  const pact = memberPact(viewer, pactId);
+  return pact ? figuresOf(viewer, { kind: "pact", pactId }, pact.title, period, now) : null;
+}
+
+/** The viewer's county across all its pacts and its internal records; `title` names the county. */
+export function countyFigures(viewer: Viewer, title: string, period: Period, now = Date.now()): WorkFigures {
+  return figuresOf(viewer, { kind: "county" }, title, period, now);
 }

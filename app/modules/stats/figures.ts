@@ -1,7 +1,9 @@
 /**
- * The figures of the six workflows (工作统计) for a pact and a period, each split by member
- * county with the pact's total: the shape the statistics page, the briefing pack of a joint
- * meeting and the exports share. Computed in figures.server.ts inside the access policy.
+ * The figures of the six workflows (工作统计) for a period, each split by county with the total:
+ * for one pact (its member counties) or for the viewer's county across all its pacts and its
+ * internal records (the county first, then its partners). The shape the statistics page, the
+ * briefing pack of a joint meeting and the exports share. Computed in figures.server.ts inside
+ * the access policy.
  */
 import type { Workflow } from "~/modules/access/capabilities";
 
@@ -32,12 +34,15 @@ export interface FigureCounty {
   shortCode: string;
 }
 
-export interface PactFigures {
-  pactId: number;
-  pactTitle: string;
+export interface WorkFigures {
+  scope: "pact" | "county";
+  /** The pact of a pact view, null for the county view. */
+  pactId: number | null;
+  /** The pact's title, or the county's name for the county view. */
+  title: string;
   period: Period;
   previousPeriod: Period;
   counties: FigureCounty[];
-  /** Only the workflows the pact covers and the viewer's roles may view, in the six's order. */
+  /** Only the workflows the pact covers (all six for a county) and the viewer's roles may view, in the six's order. */
   figures: Figure[];
 }

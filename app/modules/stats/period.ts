@@ -1,7 +1,8 @@
 /**
  * The period of the statistics page and its exports, read from the query string: a preset (本月,
- * 本季度, 本年, whole calendar periods in Beijing time) or a custom range of real dates, from ≤ to,
- * at most five years long. Errors name the field they belong to.
+ * 本季度, 本年: from the first day of the calendar period in Beijing time up to today, so that the
+ * change against the period before compares days with as many days) or a custom range of real
+ * dates, from ≤ to, at most five years long. Errors name the field they belong to.
  */
 import { isCalendarDate } from "~/modules/forms/query-fields";
 import type { Period } from "./figures";
@@ -23,13 +24,12 @@ export interface PeriodChoice {
 
 const MAX_YEARS = 5;
 const pad = (n: number) => String(n).padStart(2, "0");
-const lastDayOf = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate();
 
-/** The whole calendar month, quarter or year that holds `today` (YYYY-MM-DD). */
+/** The calendar month, quarter or year that holds `today` (YYYY-MM-DD), up to and including today. */
 export function presetPeriod(preset: Exclude<PeriodPreset, "custom">, today: string): Period {
   const [year, month] = today.split("-").map(Number);
-  const [first, last] = preset === "month" ? [month, month] : preset === "quarter" ? [month - ((month - 1) % 3), month - ((month - 1) % 3) + 2] : [1, 12];
-  return { from: `${year}-${pad(first)}-01`, to: `${year}-${pad(last)}-${pad(lastDayOf(year, last))}` };
+  const first = preset === "month" ? month : preset === "quarter" ? month - ((month - 1) % 3) : 1;
+  return { from: `${year}-${pad(first)}-01`, to: today };
 }
 
 /** Whether `to` lies more than five years after `from` (2021-03-01 → 2026-02-28 is the longest). */
