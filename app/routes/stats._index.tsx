@@ -20,7 +20,8 @@ import { todayInChina, type MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { workflowsAllowing } from "~/modules/access/capabilities";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { chosenScope, COUNTY_SCOPE, requireStatsViewer, statsPactsOf, statsViewOf } from "~/modules/stats/page.server";
+import { COUNTY_SCOPE } from "~/modules/stats/figures";
+import { chosenScope, requireStatsViewer, statsPactsOf, statsViewOf } from "~/modules/stats/page.server";
 import { PERIOD_PRESETS, periodOf } from "~/modules/stats/period";
 
 export const meta: MetaFunction = () => [{ title: "工作统计" }];
@@ -88,7 +89,10 @@ export default function StatsPage() {
       {figures ? (
         <section className="stats-sheet space-y-2" data-testid="stats-sheet">
           <h2 className="text-lg font-semibold text-slate-900">{t("stats.page.printedTitle", { pact: figures.title })}</h2>
+          {figures.scope === "county" ? <p className="text-xs text-slate-600">{t("stats.page.countyIntro")}</p> : null}
           <FiguresTable data={figures} />
+          {trends ? <TrendSection trends={trends} to={figures.period.to} /> : null}
+          <BreakdownSection breakdowns={breakdowns} />
         </section>
       ) : null}
       {figures && mayExport ? (

@@ -3,12 +3,14 @@
  * GET_ROWS. Anyone who may view a workflow opens the page and sees only the pacts of the own
  * county; a pact of another county answers exactly like a missing one. Exports are for roles
  * that may export (grid workers and county admins get 403) and come back as CSV here, so that the
- * file's text is checked for what the county must not see.
+ * file's text is checked for what the county must not see. The county view (pact=county) holds
+ * everything the county can see across its pacts: its figures, trends, breakdowns (with township
+ * names) and its export are checked the same way.
  */
 import { todayInChina } from "~/i18n";
 import type { Expectation, GetRow } from "./isolation-table";
 import { MISSING_ID, type Targets } from "./isolation-targets";
-import { ALL_PACTS, isMember, memberPactsOf, type DemoUser, type PactFixture } from "./isolation-world";
+import { ALL_PACTS, countyName, isMember, memberPactsOf, type DemoUser, type PactFixture } from "./isolation-world";
 
 const viewsSomething = (u: DemoUser) => u.suffix !== "admin";
 const exports = (u: DemoUser) => ["pl", "police", "mediator", "leader"].includes(u.suffix);
@@ -33,6 +35,18 @@ export const STATS_ROWS: GetRow[] = [
     at: pageAt(p),
     expect: (u) => (!viewsSomething(u) ? { outcome: 403 } : isMember(p, u.county) ? show(p.title) : { outcome: 404 }),
   })),
+  {
+    route: "stats._index",
+    name: "/stats?pact=county — the county across all its pacts, this year",
+    at: () => ({ path: "/stats?pact=county&period=year" }),
+    expect: (u) => (viewsSomething(u) ? show(countyName(u.county)) : { outcome: 403 }),
+  },
+  {
+    route: "stats.export",
+    name: "/stats/export?pact=county — the county view as a file",
+    at: () => exportAt("county"),
+    expect: (u) => (exports(u) ? { outcome: "file", mustSee: [countyName(u.county)] } : { outcome: 403 }),
+  },
   {
     route: "stats._index",
     name: "/stats?pact= — a pact id that does not exist",

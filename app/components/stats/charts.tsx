@@ -18,7 +18,7 @@ export function TrendChart({ title, buckets, values, testId }: { title: string; 
   const width = buckets.length * COLUMN;
   const height = TOP + PLOT + AXIS;
   return (
-    <figure className="stats-chart space-y-1" data-testid={testId}>
+    <figure className="stats-chart min-w-0 space-y-1" data-testid={testId}>
       <figcaption className="text-sm font-medium text-slate-900">{title}</figcaption>
       <div className="overflow-x-auto print:overflow-visible">
         <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="block w-full" style={{ minWidth: `${buckets.length * 34}px` }}>
@@ -58,7 +58,7 @@ export interface BarRow {
 export function BarList({ title, rows, empty, testId }: { title: string; rows: BarRow[]; empty: string; testId?: string }) {
   const max = Math.max(1, ...rows.map((r) => r.value));
   return (
-    <figure className="stats-chart space-y-1" data-testid={testId}>
+    <figure className="stats-chart min-w-0 space-y-1" data-testid={testId}>
       <figcaption className="text-sm font-medium text-slate-900">{title}</figcaption>
       {rows.length === 0 ? (
         <p className="text-sm text-slate-600">{empty}</p>

@@ -7,6 +7,9 @@
  */
 import type { Workflow } from "~/modules/access/capabilities";
 
+/** The value of the statistics page's scope field (`pact`) that asks for the county view. */
+export const COUNTY_SCOPE = "county";
+
 /** How a value reads: a count, a share (0–1), or a median duration. */
 export type FigureFormat = "count" | "share" | "minutes" | "days";
 

@@ -12,7 +12,7 @@ import { listPactsOf, parsePactId } from "~/modules/pacts/pacts.server";
 import { actorOf } from "~/modules/tenancy/users.server";
 import { breakdownsOf } from "./breakdowns.server";
 import type { Breakdown, Trends } from "./charts";
-import type { Period, WorkFigures } from "./figures";
+import { COUNTY_SCOPE, type Period, type WorkFigures } from "./figures";
 import { countyFigures, pactFigures } from "./figures.server";
 import type { StatsScope } from "./scope.server";
 import { trendsOf } from "./trends.server";
@@ -40,9 +40,6 @@ export function requireStatsExporter(viewer: Viewer): void {
   denial(viewer, "stats", null, "export");
   throw new Response("Forbidden", { status: 403 });
 }
-
-/** The value of the scope field that asks for the county view. */
-export const COUNTY_SCOPE = "county";
 
 export interface ChosenScope {
   scope: StatsScope;
