@@ -12,11 +12,11 @@ import { auditLog, disputeParties } from "~db/schema";
 import { todayInChina } from "~/i18n";
 import { getDb } from "~/modules/db/connection.server";
 import { countyFigures, pactFigures } from "~/modules/stats/figures.server";
-import * as exportRoute from "~/routes/stats.export";
 import * as page from "~/routes/stats._index";
 import { countyIdOf, useDemoData, viewerOf } from "../setup/demo";
 import { pactIdBetween } from "../setup/records";
 import { callRoute, pactGet as get } from "./helpers/pact-requests";
+import { downloadStats as download } from "./helpers/stats-requests";
 
 useDemoData();
 
@@ -84,16 +84,6 @@ describe("/stats?pact=county", () => {
 });
 
 describe("/stats/export?pact=county", () => {
-  async function download(username: string, fields: Record<string, string>): Promise<Response> {
-    const request = await get(username, `/stats/export?${query(fields)}`);
-    try {
-      return (await exportRoute.loader({ request, params: {}, context: {} } as never)) as Response;
-    } catch (thrown) {
-      if (thrown instanceof Response) return thrown;
-      throw thrown;
-    }
-  }
-
   it("writes the trend and breakdown sheets with the page's numbers, audited as a county export", async () => {
     const range = yearsBack(1);
     const before = lastAuditId();

@@ -11,11 +11,11 @@ import { todayInChina } from "~/i18n";
 import { getDb } from "~/modules/db/connection.server";
 import { countyFigures, pactFigures, previousPeriodOf } from "~/modules/stats/figures.server";
 import { presetPeriod } from "~/modules/stats/period";
-import * as exportRoute from "~/routes/stats.export";
 import * as page from "~/routes/stats._index";
 import { countyIdOf, useDemoData, viewerOf } from "../setup/demo";
 import { pactIdBetween } from "../setup/records";
 import { callRoute, pactGet as get } from "./helpers/pact-requests";
+import { downloadStats as download } from "./helpers/stats-requests";
 
 useDemoData();
 
@@ -28,15 +28,6 @@ const wide = () => {
 };
 const query = (fields: Record<string, string>) => new URLSearchParams(fields).toString();
 
-async function download(username: string, fields: Record<string, string>): Promise<Response> {
-  const request = await get(username, `/stats/export?${query(fields)}`);
-  try {
-    return (await exportRoute.loader({ request, params: {}, context: {} } as never)) as Response;
-  } catch (thrown) {
-    if (thrown instanceof Response) return thrown;
-    throw thrown;
-  }
-}
 
 const lastAuditId = () => getDb().select({ id: auditLog.id }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get()?.id ?? 0;
 
