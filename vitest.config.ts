@@ -15,5 +15,7 @@ export default defineConfig({
     isolate: true,
     pool: "forks",
     testTimeout: 20_000,
+    // Loading the demo world in a beforeAll takes a few seconds, more on a busy machine.
+    hookTimeout: 60_000,
   },
 });

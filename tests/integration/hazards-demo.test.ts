@@ -114,22 +114,18 @@ describe("the demo sweeps", () => {
     expect(sweeps[0].outcome).not.toBe("");
   });
 
-  it("is quick to write (well under a second) and the same every time", () => {
+  it("is the same every time it is written", () => {
     const db = getDb();
     const titles = (tx: typeof db) => tx.all<{ t: string }>(sql`select title as t from records where workflow = 'hazard' order by id`).map((r) => r.t);
     const seeded = titles(db);
-    let elapsed = 0;
     let again: string[] = [];
     expect(() =>
       db.transaction((tx) => {
-        const start = performance.now();
         seedHazardDemo(tx, Date.now());
-        elapsed = performance.now() - start;
         again = titles(tx as unknown as typeof db).slice(seeded.length);
         throw new Error("roll back");
       }),
     ).toThrow("roll back");
-    expect(elapsed).toBeLessThan(1000);
     expect(again).toEqual(seeded);
   });
 });
