@@ -28,7 +28,7 @@ describe("the demo disputes", () => {
     expect(await seedDemoData(getDb())).toBe(true);
     expect(await seedDemoData(getDb())).toBe(false);
     expect(disputes().length).toBe(217);
-  });
+  }, 60_000);
 
   it("figures like the real ones: 181 resolved or followed up, 28 stabilised, a few failed, some open", () => {
     const count = (statuses: string[]) => disputes().filter((r) => statuses.includes(r.status)).length;
