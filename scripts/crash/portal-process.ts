@@ -11,8 +11,11 @@ import { buildSync } from "esbuild";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BUILD_ENTRY = path.join(ROOT, "build/index.js");
-/** server.ts compiled ahead of time: a restart then costs no TypeScript transform (about half the start-up). */
-const SERVER_BUNDLE = path.join(ROOT, ".cache/portal-server/server.mjs");
+/**
+ * server.ts compiled ahead of time, one file per process using it (runs may overlap): a restart
+ * then costs no TypeScript transform, about half the start-up.
+ */
+const SERVER_BUNDLE = path.join(ROOT, `.cache/portal-server/server-${process.pid}.mjs`);
 
 /**
  * Builds the app (`remix build`) unless a build is there already, and compiles server.ts with its
@@ -39,6 +42,11 @@ export function ensureProductionBuild(): void {
     alias: { "~db": path.join(ROOT, "db"), "~": path.join(ROOT, "app") },
     logLevel: "warning",
   });
+}
+
+/** Removes this process's compiled server. */
+export function removeServerBundle(): void {
+  fs.rmSync(SERVER_BUNDLE, { force: true });
 }
 
 /** A TCP port nobody listens on right now (the kernel picks it). */

@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { emptyLedger, PortalClient, PortalGate, seededRandom, type Ledger } from "./clients";
-import { ensureProductionBuild, freePort, startPortal, stopPortal, type RunningPortal } from "./portal-process";
+import { ensureProductionBuild, freePort, removeServerBundle, startPortal, stopPortal, type RunningPortal } from "./portal-process";
 import { verifyCrashRun, type CrashVerdict } from "./verify";
 
 export interface CrashOptions {
@@ -125,6 +125,7 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashSumm
     stopping = true;
     gate.close();
     await stopPortal(portal, "SIGKILL");
+    removeServerBundle();
   }
 
   const verdict = verifyCrashRun(databasePath, ledger, tag);
