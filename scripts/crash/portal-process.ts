@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { buildSync } from "esbuild";
+import { build } from "esbuild";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BUILD_ENTRY = path.join(ROOT, "build/index.js");
@@ -22,7 +22,7 @@ const SERVER_BUNDLE = path.join(ROOT, `.cache/portal-server/server-${process.pid
  * modules into one file (esbuild, the compiler Remix uses; packages stay external), every time, so
  * it is never stale.
  */
-export function ensureProductionBuild(): void {
+export async function ensureProductionBuild(): Promise<void> {
   if (!fs.existsSync(BUILD_ENTRY)) {
     const built = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
       cwd: ROOT,
@@ -31,7 +31,7 @@ export function ensureProductionBuild(): void {
     });
     if (built.status !== 0 || !fs.existsSync(BUILD_ENTRY)) throw new Error("remix build failed");
   }
-  buildSync({
+  await build({
     entryPoints: [path.join(ROOT, "server.ts")],
     outfile: SERVER_BUNDLE,
     bundle: true,

@@ -77,7 +77,7 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashSumm
   const databasePath = path.join(dir, "portal.sqlite");
   const tag = `R${seed.toString(36)}`;
 
-  ensureProductionBuild();
+  await ensureProductionBuild();
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const gate = new PortalGate();
