@@ -22,6 +22,8 @@ export interface CrashOptions {
   workDir?: string;
   /** Progress lines. */
   log?: (line: string) => void;
+  /** Asked before each kill: true ends the run early (then checked as usual, with the kills so far). */
+  shouldStop?: () => boolean;
 }
 
 export interface CrashSummary extends CrashVerdict {
@@ -108,7 +110,7 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashSumm
     const running = clients.map((c) => c.run());
     const failed = Promise.all(running).then(() => new Promise<never>(() => {}));
 
-    for (let i = 0; i < options.kills; i++) {
+    for (let i = 0; i < options.kills && !options.shouldStop?.(); i++) {
       const upFor = 20 + Math.floor(random() * (maxUpMs - 20));
       await Promise.race([new Promise((r) => setTimeout(r, upFor)), failed]);
       await stopPortal(portal, "SIGKILL");
