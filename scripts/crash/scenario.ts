@@ -44,7 +44,7 @@ const WRITERS = ["xh.pl", "tz.pl", "xh.police", "tz.police"];
 const DEMO_PASSWORD = "demo-2026";
 
 /** The demo pact between XH and TZ that covers hazards (both counties see what is shared under it). */
-function sharedHazardPact(databasePath: string): number {
+export function sharedHazardPact(databasePath: string): number {
   const sqlite = new Database(databasePath, { readonly: true, fileMustExist: true });
   try {
     const row = sqlite
