@@ -4,7 +4,6 @@
  * row for row and file for file, hold every write acknowledged before it began, and be a
  * consistent moment of the live database (its audit log a prefix of the live one).
  */
-import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -63,14 +62,6 @@ function rowsWhere(file: string, sql: string, ...args: unknown[]): unknown[][] {
   } finally {
     db.close();
   }
-}
-
-function runScript(script: string, args: string[], databasePath: string) {
-  return spawnSync(process.execPath, ["--import", "tsx", script, ...args], {
-    cwd: path.resolve(import.meta.dirname, "../.."),
-    env: { ...process.env, DATABASE_PATH: databasePath },
-    encoding: "utf8",
-  });
 }
 
 describe("online backup and restore", () => {
@@ -164,7 +155,11 @@ describe("online backup and restore", () => {
     const restoredFiles = path.join(path.dirname(restored), "files");
     expect(listStoredFiles(restoredFiles)).toEqual(backup.manifest.files.map((f) => f.sha256).sort());
     for (const sha of listStoredFiles(restoredFiles)) expect(sha256OfFile(contentPath(restoredFiles, sha))).toBe(sha);
-    const chain = verifyAuditChain(drizzle(open(live), { schema }) as unknown as Db);
-    expect(chain.ok).toBe(true);
+    const liveDb = open(live);
+    try {
+      expect(verifyAuditChain(drizzle(liveDb, { schema }) as unknown as Db).ok).toBe(true);
+    } finally {
+      liveDb.close();
+    }
   }, 240_000);
 });
