@@ -23,14 +23,7 @@ const SERVER_BUNDLE = path.join(ROOT, `.cache/portal-server/server-${process.pid
  * it is never stale.
  */
 export async function ensureProductionBuild(): Promise<void> {
-  if (!fs.existsSync(BUILD_ENTRY)) {
-    const built = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
-      cwd: ROOT,
-      stdio: "inherit",
-      env: { ...process.env, NODE_ENV: "production" },
-    });
-    if (built.status !== 0 || !fs.existsSync(BUILD_ENTRY)) throw new Error("remix build failed");
-  }
+  if (!fs.existsSync(BUILD_ENTRY)) await remixBuildOnce();
   await build({
     entryPoints: [path.join(ROOT, "server.ts")],
     outfile: SERVER_BUNDLE,
@@ -42,6 +35,30 @@ export async function ensureProductionBuild(): Promise<void> {
     alias: { "~db": path.join(ROOT, "db"), "~": path.join(ROOT, "app") },
     logLevel: "warning",
   });
+}
+
+/** Runs `remix build`; when test files ask at the same time, one builds and the others wait for it. */
+async function remixBuildOnce(): Promise<void> {
+  const lock = path.join(ROOT, ".cache/portal-server/build.lock");
+  fs.mkdirSync(path.dirname(lock), { recursive: true });
+  try {
+    fs.mkdirSync(lock);
+  } catch {
+    const deadline = Date.now() + 180_000;
+    while (fs.existsSync(lock) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 200));
+    if (fs.existsSync(BUILD_ENTRY)) return;
+    throw new Error(`no build appeared (is ${lock} left over from an interrupted build?)`);
+  }
+  try {
+    const built = spawnSync(process.execPath, [path.join(ROOT, "node_modules/@remix-run/dev/dist/cli.js"), "build"], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production" },
+    });
+    if (built.status !== 0 || !fs.existsSync(BUILD_ENTRY)) throw new Error("remix build failed");
+  } finally {
+    fs.rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 /** Removes this process's compiled server. */
