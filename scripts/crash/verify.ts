@@ -58,6 +58,9 @@ export function verifyCrashRun(databasePath: string, ledger: Ledger, tag: string
     for (const d of all<{ record_id: number }>("select record_id from hazard_details where record_id not in (select id from records where workflow = 'hazard')")) {
       halfWritten.push(`hazard details ${d.record_id} without a hazard record`);
     }
+    // All six workflows: each record has its details row and opening event, each details row its record.
+    halfWritten.push(...wholeRecords(sqlite));
+
     // The other way round: an audit entry of this run's creation whose record is not there.
     for (const a of all<{ entity_id: string }>(
       "select entity_id from audit_log where action = 'record.create' and entity_type = 'hazard' and json_extract(after, '$.title') like ?",
@@ -115,4 +118,31 @@ function checkMessage(sqlite: Database.Database, w: MessageWrite): string[] {
   if (!w.photoSha256) return [];
   const photo = sqlite.prepare("select 1 from attachments where entry_id = ? and sha256 = ?").get(rows[0].id, w.photoSha256);
   return photo ? [] : [`photo of message «${w.body}» missing`];
+}
+
+/** Where each workflow keeps a record's details (a meeting's action items are records of their own). */
+const DETAIL_TABLES: Record<string, string[]> = {
+  hazard: ["hazard_details"],
+  dispute: ["dispute_details"],
+  notice: ["notice_details"],
+  patrol: ["patrol_details"],
+  meeting: ["meeting_details", "action_items"],
+  project: ["project_details"],
+};
+
+function wholeRecords(sqlite: Database.Database): string[] {
+  const problems: string[] = [];
+  const count = (sql: string, ...args: unknown[]) => (sqlite.prepare(sql).get(...args) as { n: number }).n;
+  for (const [workflow, tables] of Object.entries(DETAIL_TABLES)) {
+    const hasDetails = tables.map((t) => `exists (select 1 from ${t} x where x.record_id = r.id)`).join(" or ");
+    const bare = count(`select count(*) as n from records r where r.workflow = ? and not (${hasDetails})`, workflow);
+    if (bare > 0) problems.push(`${bare} ${workflow} records without their details`);
+    for (const t of tables) {
+      const orphans = count(`select count(*) as n from ${t} x where not exists (select 1 from records r where r.id = x.record_id and r.workflow = ?)`, workflow);
+      if (orphans > 0) problems.push(`${orphans} rows of ${t} without their ${workflow} record`);
+    }
+  }
+  const unopened = count("select count(*) as n from records r where not exists (select 1 from thread_entries e where e.record_id = r.id and e.kind = 'event' and e.event_action = 'create')");
+  if (unopened > 0) problems.push(`${unopened} records without their opening thread event`);
+  return problems;
 }
