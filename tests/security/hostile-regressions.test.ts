@@ -3,11 +3,45 @@
  * (a 500, an open redirect, a message in zod's English) before its fix.
  */
 import { describe, expect, it } from "vitest";
-import { postAs, routeArgs } from "../integration/helpers/requests";
+import { ORIGIN, postAs, postWithCookie, routeArgs, settle } from "../integration/helpers/requests";
 import { useDemoData } from "../setup/demo";
+import { action as langAction } from "~/routes/lang";
+import { action as loginAction } from "~/routes/login";
 import { action as passwordAction } from "~/routes/account.password";
 
 useDemoData();
+
+async function locationAfter(run: Promise<unknown>): Promise<string> {
+  const out = await settle(run);
+  expect(out).toBeInstanceOf(Response);
+  const response = out as Response;
+  expect(response.status).toBe(302);
+  return response.headers.get("Location") ?? "";
+}
+
+describe("going back after the language switch or signing in stays in the portal", () => {
+  const targets: [string, string][] = [
+    ["/\n/evil.example", "/"],
+    ["/\t/evil.example", "/"],
+    ["/\\evil.example", "/"],
+    ["//evil.example", "/"],
+    ["https://evil.example/", "/"],
+    ["/界?q=边界#第一条", "/%E7%95%8C?q=%E8%BE%B9%E7%95%8C#%E7%AC%AC%E4%B8%80%E6%9D%A1"],
+    ["/hazards?status=reported", "/hazards?status=reported"],
+  ];
+
+  it.each(targets)("the language switch with redirectTo %j goes to %j", async (redirectTo, expected) => {
+    const request = await postAs("xh.pl", "/lang", { locale: "en", redirectTo });
+    const location = await locationAfter(Promise.resolve().then(() => langAction(routeArgs(request))));
+    expect(location).toBe(expected);
+    expect(new URL(location, ORIGIN).origin).toBe(ORIGIN);
+  });
+
+  it.each(targets)("signing in with redirectTo %j goes to %j", async (redirectTo, expected) => {
+    const request = postWithCookie("", "/login", { username: "xh.grid", password: "demo-2026", redirectTo });
+    expect(await locationAfter(loginAction(routeArgs(request)))).toBe(expected);
+  });
+});
 
 describe("a field a schema has no message for is still answered in Chinese", () => {
   it("changing the password without the current one says the field is required", async () => {
