@@ -1,0 +1,19 @@
+/**
+ * Hostile posts to the forms of the workflows: patrols, meetings, projects (catalogue-actions.ts).
+ */
+import { beforeAll, describe } from "vitest";
+import { useDemoData } from "../setup/demo";
+import { ACTION_ENTRIES } from "./hostile/catalogue-actions";
+import { fuzzActions } from "./hostile/form-fuzz";
+import { printSummaryAfterAll } from "./hostile/runner";
+import { prepareWorld } from "./hostile/world";
+
+useDemoData();
+beforeAll(prepareWorld);
+printSummaryAfterAll("forms: patrols, meetings, projects");
+
+const ROUTES = ["patrols.new", "patrols.$patrolId", "patrols.activities.new", "meetings.new", "meetings.$meetingId", "meetings.actions.$actionId", "projects.new", "projects.$projectId"];
+
+describe("hostile input: the forms of patrols, meetings, projects", () => {
+  fuzzActions(ACTION_ENTRIES.filter((e) => ROUTES.includes(e.route)), 12);
+});
