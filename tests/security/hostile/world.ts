@@ -22,6 +22,7 @@ export interface World {
   visible: Record<string, number[]>;
   hidden: number[];
   actionItems: number[];
+  activities: number[];
   refNos: string[];
 }
 
@@ -55,6 +56,7 @@ export function prepareWorld(): World {
   }
   world.hidden = ids("select id from records where owner_county_id <> ? and (pact_id is null or pact_id not in (select pact_id from pact_members where county_id = ?))", xh, xh);
   world.actionItems = ids("select record_id as id from action_items order by record_id");
+  world.activities = ids("select id from joint_activities order by id desc limit 6");
   world.refNos = (db.prepare("select ref_no from records order by id desc limit 20").all() as { ref_no: string }[]).map((r) => r.ref_no);
   return world;
 }
