@@ -4,12 +4,19 @@
  * plus a stray one) and who asks (the rightful user, one of another county, or nobody).
  */
 import fc from "fast-check";
-import { it } from "vitest";
+import { expect, it } from "vitest";
 import { ORIGIN, sessionCookieFor } from "../../integration/helpers/requests";
 import { dateText, hostileIdText, hostileText, numberText } from "./arbitraries";
 import type { UrlEntry } from "./catalogue-urls";
 import { OUTSIDERS } from "./catalogue-actions";
-import { expectSafeAnswer, fcParams } from "./runner";
+import { renderPage } from "./render";
+import { count, expectSafeAnswer, fcParams } from "./runner";
+
+/** Tags the hostile strings carry; no page has them of its own. */
+const INJECTED = /<script|<img src=x|<svg\/onload|<textarea><script/i;
+
+/** Loaders whose data a page component renders (the others redirect, or answer a file). */
+const RENDERED = new Set(["search", "hazards._index", "disputes._index", "notices._index", "patrols._index", "patrols.activities._index", "projects._index", "meetings._index", "admin.audit", "admin.regions._index", "disputes.figures", "notices.figures", "stats._index", "hazards.new", "meetings.new", "login", "_index", "inbox"]);
 import { world } from "./world";
 
 interface UrlCase {
@@ -57,7 +64,14 @@ export function fuzzLoaders(entries: UrlEntry[], runs: number) {
       await fc.assert(
         fc.asyncProperty(urlCase(entry), async (c) => {
           const { request, params } = await getRequest(entry, c);
-          await expectSafeAnswer(`${c.asker || "anonymous"} GET ${request.url.slice(0, 200)}`, entry.route, "loader", request, params, c.locale ?? "zh-CN");
+          const what = `${c.asker || "anonymous"} GET ${request.url.slice(0, 200)}`;
+          const { answer } = await expectSafeAnswer(what, entry.route, "loader", request, params, c.locale ?? "zh-CN");
+          if (answer.kind === "data" && RENDERED.has(entry.route)) {
+            // The page the data makes holds no tag of the URL's making.
+            const html = await renderPage(entry.route, request.url, answer.data);
+            expect(html, `${what}: rendered a tag from the URL`).not.toMatch(INJECTED);
+            count("pages rendered");
+          }
         }),
         fcParams(runs),
       );
