@@ -3,7 +3,10 @@
  * (a 500, an open redirect, a message in zod's English) before its fix.
  */
 import { describe, expect, it } from "vitest";
-import { ORIGIN, postAs, postWithCookie, routeArgs, settle } from "../integration/helpers/requests";
+import { getDb } from "~/modules/db/connection.server";
+import { action as newHazardAction } from "~/routes/hazards.new";
+import { fixtureFile } from "../fixtures/threads";
+import { ORIGIN, postAs, postMultipartAs, postWithCookie, routeArgs, settle } from "../integration/helpers/requests";
 import { useDemoData } from "../setup/demo";
 import { action as langAction } from "~/routes/lang";
 import { action as loginAction } from "~/routes/login";
@@ -48,5 +51,18 @@ describe("a field a schema has no message for is still answered in Chinese", () 
     const request = await postAs("xh.leader", "/account/password", { password: "new-password-2026", confirm: "new-password-2026" });
     const out = (await passwordAction(routeArgs(request))) as { errors: Record<string, string> };
     expect(out.errors.current).toBe("此项为必填项");
+  });
+});
+
+describe("an empty file sent with a new hazard is refused like any refused file, not dropped unsaid", () => {
+  it("the hazard is reported, the photos are refused together and the notice says so", async () => {
+    const pactId = (getDb().$client.prepare("select pact_id as id from pact_members where county_id = (select id from counties where short_code = 'XH') limit 1").get() as { id: number }).id;
+    const fields = { title: "空文件测试", category: "fire", severity: "general", source: "grid_sweep", description: "附两张照片", pactId: String(pactId) };
+    const files = { files: [new File([], "photo.png", { type: "image/png" }), fixtureFile("photo.jpg")] };
+    const request = await postMultipartAs("xh.grid", "/hazards/new", fields, files);
+    const location = await locationAfter(newHazardAction(routeArgs(request)));
+    expect(location).toMatch(/^\/hazards\/\d+\?notice=reportedPhotosFailed$/);
+    const id = Number(location.split("/")[2].split("?")[0]);
+    expect(getDb().$client.prepare("select count(*) as n from attachments where record_id = ?").get(id)).toEqual({ n: 0 });
   });
 });
