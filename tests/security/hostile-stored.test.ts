@@ -40,7 +40,7 @@ const TAG_OPENINGS = /<(script|img|svg|a href)/gi;
 
 /** The HTML must hold the text escaped, and no tag the text brought. */
 function expectEscaped(html: string, stored: string, baseline: string) {
-  const firstLine = stored.split(/\r?\n|\r/)[0].replace(/\u0000/g, "\uFFFD");
+  const firstLine = stored.split(/\r?\n|\r/)[0];
   expect(html, "the stored text, escaped").toContain(escapeHtml(firstLine).slice(0, 60));
   expect((html.match(TAG_OPENINGS) ?? []).length, "tags in the page beyond those of the empty page").toBe((baseline.match(TAG_OPENINGS) ?? []).length);
 }
@@ -106,7 +106,7 @@ describe("hostile input: accepted text is stored verbatim and shown escaped", ()
         expect(stored).toBe(normalised(name));
         const html = await renderedPage("xh.admin", "admin.regions._index", "/admin/regions", {});
         expect((html.match(TAG_OPENINGS) ?? []).length).toBe((baseline.match(TAG_OPENINGS) ?? []).length);
-        expect(html).toContain(escapeHtml(stored.split("\n")[0].replace(/\u0000/g, "\uFFFD")).slice(0, 30));
+        expect(html).toContain(escapeHtml(stored.split(/\r?\n|\r/)[0]).slice(0, 30));
         count("stored and rendered");
       }),
       fcParams(15),

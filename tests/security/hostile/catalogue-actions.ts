@@ -73,7 +73,8 @@ const DISCUSSION = {
 };
 
 function steps(schemas: Record<string, z.ZodType>): Record<string, () => Fields> {
-  return Object.fromEntries(Object.entries(schemas).map(([intent, schema]) => [intent, fieldsOf([schema], ["status"])]));
+  // The status the form was drawn for (`status`) is left out: a stale one is a conflict before anything else.
+  return Object.fromEntries(Object.entries(schemas).map(([intent, schema]) => [intent, fieldsOf([schema])]));
 }
 
 const fixed = (address: string) => (): Address[] => [{ path: address, params: {} }];
@@ -209,7 +210,7 @@ export const ACTION_ENTRIES: ActionEntry[] = [
     intents: {
       ...DISCUSSION,
       attendees: fieldsOf([attendeesSchema]),
-      ...Object.fromEntries(MEETING_ACTIONS.map((a) => [a, a === "hold" ? fieldsOf([holdSchema], ["status", ...rows("decision", ["text", "county", "owner", "deadline"])]) : fieldsOf([noteSchema], ["status"])])),
+      ...Object.fromEntries(MEETING_ACTIONS.map((a) => [a, a === "hold" ? fieldsOf([holdSchema], rows("decision", ["text", "county", "owner", "deadline"])) : fieldsOf([noteSchema])])),
     },
     files: true,
   },
@@ -217,7 +218,7 @@ export const ACTION_ENTRIES: ActionEntry[] = [
     route: "meetings.actions.$actionId",
     username: "xh.pl",
     at: at((id) => `/meetings/actions/${id}`, "actionId", (w) => [...w.actionItems.slice(0, 4), ...w.visible.meeting.slice(0, 1), ...w.hidden.slice(0, 1)]),
-    intents: { ...DISCUSSION, ...Object.fromEntries(MEETING_ACTIONS.map((a) => [a, fieldsOf([noteSchema], ["status"])])) },
+    intents: { ...DISCUSSION, ...Object.fromEntries(MEETING_ACTIONS.map((a) => [a, fieldsOf([noteSchema])])) },
     files: true,
   },
   {

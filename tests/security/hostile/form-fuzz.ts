@@ -42,7 +42,7 @@ function formCase(entry: ActionEntry): fc.Arbitrary<FormCase> {
       intent,
       poster: fc.oneof({ weight: 6, arbitrary: fc.constant(entry.username) }, { weight: 1, arbitrary: fc.constantFrom(...OUTSIDERS) }),
       multipart: entry.files ? fc.boolean() : fc.constant(false),
-      stray: fc.tuple(fc.oneof(hostileText, fc.constantFrom("intent", "__proto__", "constructor", "id", "countyId", "ownerCountyId")), hostileText),
+      stray: fc.tuple(fc.oneof(hostileText, fc.constantFrom("intent", "status", "__proto__", "constructor", "id", "countyId", "ownerCountyId")), hostileText),
     })
     .chain((c) => {
       const key = typeof c.intent === "string" && Object.hasOwn(entry.intents, c.intent) ? c.intent : intents[0];
