@@ -4,9 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import { getDb } from "~/modules/db/connection.server";
+import { loader as auditLoader } from "~/routes/admin.audit";
 import { action as newHazardAction } from "~/routes/hazards.new";
 import { fixtureFile } from "../fixtures/threads";
-import { ORIGIN, postAs, postMultipartAs, postWithCookie, routeArgs, settle } from "../integration/helpers/requests";
+import { ORIGIN, getAs, postAs, postMultipartAs, postWithCookie, routeArgs, settle } from "../integration/helpers/requests";
 import { useDemoData } from "../setup/demo";
 import { action as langAction } from "~/routes/lang";
 import { action as loginAction } from "~/routes/login";
@@ -64,5 +65,18 @@ describe("an empty file sent with a new hazard is refused like any refused file,
     expect(location).toMatch(/^\/hazards\/\d+\?notice=reportedPhotosFailed$/);
     const id = Number(location.split("/")[2].split("?")[0]);
     expect(getDb().$client.prepare("select count(*) as n from attachments where record_id = ?").get(id)).toEqual({ n: 0 });
+  });
+});
+
+describe("the audit log's filter reads what it can and says what it cannot", () => {
+  it.each([
+    ["an over-long action", `action=${"😀".repeat(65)}`, "action"],
+    ["an over-long actor", `q=${"界".repeat(65)}`, "q"],
+    ["an over-long actor and a bad date", `q=${"界".repeat(65)}&from=2026-02-30`, "from"],
+  ])("%s answers the page with a message, not a 500", async (_what, query, field) => {
+    const request = await getAs("xh.admin", `/admin/audit?${query}`);
+    const page = (await auditLoader(routeArgs(request))) as unknown as { errors: Record<string, string>; entries: unknown[] };
+    expect(page.errors[field]).toMatch(/[\u4e00-\u9fff]/);
+    expect(page.entries.length).toBeGreaterThan(0);
   });
 });
