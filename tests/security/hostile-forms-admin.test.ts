@@ -15,5 +15,5 @@ printSummaryAfterAll("forms: sign-in, account, administration, pacts");
 const ROUTES = ["login", "lang", "logout", "account.password", "admin.users.new", "admin.users.$userId", "admin.regions._index", "admin.regions.$regionId", "pacts.new", "pacts.$pactId._index", "pacts.$pactId.bodies.new", "pacts.$pactId.bodies.$bodyId"];
 
 describe("hostile input: sign-in, account, administration and pact forms", () => {
-  fuzzActions(ACTION_ENTRIES.filter((e) => ROUTES.includes(e.route)), 20);
+  fuzzActions(ACTION_ENTRIES.filter((e) => ROUTES.includes(e.route)), 15);
 });

@@ -15,5 +15,5 @@ printSummaryAfterAll("forms: patrols, meetings, projects");
 const ROUTES = ["patrols.new", "patrols.$patrolId", "patrols.activities.new", "meetings.new", "meetings.$meetingId", "meetings.actions.$actionId", "projects.new", "projects.$projectId"];
 
 describe("hostile input: the forms of patrols, meetings, projects", () => {
-  fuzzActions(ACTION_ENTRIES.filter((e) => ROUTES.includes(e.route)), 12);
+  fuzzActions(ACTION_ENTRIES.filter((e) => ROUTES.includes(e.route)), 10);
 });

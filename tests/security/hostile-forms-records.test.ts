@@ -15,5 +15,5 @@ printSummaryAfterAll("forms: hazards, disputes, notices");
 const ROUTES = ["hazards.new", "hazards.$hazardId", "hazards.sweeps.new", "hazards.sweeps.$sweepId", "disputes.new", "disputes.$disputeId", "disputes.$disputeId_.agreement", "notices.new", "notices.$noticeId"];
 
 describe("hostile input: the forms of hazards, disputes, notices", () => {
-  fuzzActions(ACTION_ENTRIES.filter((e) => ROUTES.includes(e.route)), 12);
+  fuzzActions(ACTION_ENTRIES.filter((e) => ROUTES.includes(e.route)), 10);
 });

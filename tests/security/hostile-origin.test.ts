@@ -55,7 +55,7 @@ describe("hostile input: writes from another site", () => {
         expect(answer.status).toBe(403);
         expect(writes.filter((w) => !BOOKKEEPING.has(w.table))).toEqual([]);
       }),
-      fcParams(300),
+      fcParams(200),
     );
   });
 

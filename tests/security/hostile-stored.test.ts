@@ -69,7 +69,7 @@ describe("hostile input: accepted text is stored verbatim and shown escaped", ()
         expectEscaped(await renderedPage("xh.pl", "hazards.$hazardId", path, { hazardId }), stored, baseline);
         count("stored and rendered");
       }),
-      fcParams(25),
+      fcParams(15),
     );
   });
 

@@ -119,7 +119,7 @@ describe("hostile input: uploads", () => {
           expect([...after.keys()].some((k) => k.startsWith(`tmp${path.sep}`)), "staged files left behind").toBe(false);
           count("uploads stored", rows.length);
         }),
-        fcParams(25),
+        fcParams(15),
       );
     });
   }

@@ -14,5 +14,5 @@ beforeAll(prepareWorld);
 printSummaryAfterAll("URL parameters of every loader");
 
 describe("hostile input: URL parameters", () => {
-  fuzzLoaders(URL_ENTRIES, 20);
+  fuzzLoaders(URL_ENTRIES, 12);
 });

@@ -60,7 +60,7 @@ const oversized = fc.constantFrom("jpeg", "pdf").map((kind): Upload => {
 const empty = fileName.map((name): Upload => ({ name, bytes: new Uint8Array(0) }));
 
 export const upload: fc.Arbitrary<Upload> = fc.oneof(
-  { weight: 3, arbitrary: fixtureUpload },
+  { weight: 6, arbitrary: fixtureUpload },
   { weight: 1, arbitrary: fc.tuple(fixtureUpload, fileName).map(([f, name]) => ({ name, bytes: f.bytes })) },
   { weight: 4, arbitrary: damaged },
   { weight: 2, arbitrary: signed },
@@ -70,7 +70,7 @@ export const upload: fc.Arbitrary<Upload> = fc.oneof(
 );
 
 /** One to twelve files (ten is the most a message may carry). */
-export const uploads = fc.oneof({ weight: 6, arbitrary: fc.array(upload, { minLength: 1, maxLength: 3 }) }, { weight: 1, arbitrary: fc.array(upload, { minLength: 9, maxLength: 12 }) });
+export const uploads = fc.oneof({ weight: 6, arbitrary: fc.array(upload, { minLength: 1, maxLength: 2 }) }, { weight: 1, arbitrary: fc.array(upload, { minLength: 9, maxLength: 12 }) });
 
 export function asFiles(list: Upload[]): File[] {
   return list.map((u) => new File([u.bytes], u.name, { type: "application/octet-stream" }));
