@@ -3,15 +3,13 @@
  * intents and fields in catalogue-actions.ts, every loader its parameters in catalogue-urls.ts,
  * so a new route cannot arrive without being fuzzed.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { useDemoData } from "../setup/demo";
+import { describe, expect, it } from "vitest";
 import { ACTION_ENTRIES } from "./hostile/catalogue-actions";
 import { URL_ENTRIES } from "./hostile/catalogue-urls";
-import { prepareWorld, world } from "./hostile/world";
+import { useHostileWorld, world } from "./hostile/world";
 import { ROUTE_MODULES, type RouteKey, type RouteModule } from "./isolation-routes";
 
-useDemoData();
-beforeAll(prepareWorld);
+useHostileWorld();
 
 const keys = Object.keys(ROUTE_MODULES) as RouteKey[];
 

@@ -1,15 +1,13 @@
 /**
  * Hostile posts to the forms of the workflows: patrols, meetings, projects (catalogue-actions.ts).
  */
-import { beforeAll, describe } from "vitest";
-import { useDemoData } from "../setup/demo";
+import { describe } from "vitest";
 import { ACTION_ENTRIES } from "./hostile/catalogue-actions";
 import { fuzzActions } from "./hostile/form-fuzz";
 import { printSummaryAfterAll } from "./hostile/runner";
-import { prepareWorld } from "./hostile/world";
+import { useHostileWorld } from "./hostile/world";
 
-useDemoData();
-beforeAll(prepareWorld);
+useHostileWorld();
 printSummaryAfterAll("forms: patrols, meetings, projects");
 
 const ROUTES = ["patrols.new", "patrols.$patrolId", "patrols.activities.new", "meetings.new", "meetings.$meetingId", "meetings.actions.$actionId", "projects.new", "projects.$projectId"];

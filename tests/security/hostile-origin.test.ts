@@ -5,18 +5,16 @@
  * switch) refuses every origin whose host is not the portal's.
  */
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { isSameOriginWrite } from "~/modules/auth/origin.server";
 import { sessionCookieFor } from "../integration/helpers/requests";
-import { useDemoData } from "../setup/demo";
 import { hostileText } from "./hostile/arbitraries";
 import { ACTION_ENTRIES } from "./hostile/catalogue-actions";
 import { BOOKKEEPING } from "./hostile/journal";
 import { count, expectSafeAnswer, fcParams, printSummaryAfterAll } from "./hostile/runner";
-import { prepareWorld, world } from "./hostile/world";
+import { useHostileWorld, world } from "./hostile/world";
 
-useDemoData();
-beforeAll(prepareWorld);
+useHostileWorld();
 printSummaryAfterAll("foreign Origin");
 
 const HOST = "localhost";

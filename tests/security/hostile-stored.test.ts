@@ -5,18 +5,16 @@
  * tag of its making.
  */
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { getDb } from "~/modules/db/connection.server";
 import { getAs, postAs } from "../integration/helpers/requests";
-import { useDemoData } from "../setup/demo";
 import { HOSTILE_STRINGS, MARK, randomText } from "./hostile/arbitraries";
 import { renderPage } from "./hostile/render";
 import { callRoute, count, expectSafeAnswer, fcParams, printSummaryAfterAll } from "./hostile/runner";
-import { prepareWorld, world } from "./hostile/world";
+import { useHostileWorld, world } from "./hostile/world";
 import type { RouteKey } from "./isolation-routes";
 
-useDemoData();
-beforeAll(prepareWorld);
+useHostileWorld();
 printSummaryAfterAll("stored verbatim, shown escaped");
 
 const TAGS = ["<script>alert(1)</script>", "\"><img src=x onerror=alert(1)>", "</textarea><script>alert('x')</script>", "<svg/onload=alert(1)>", "<a href=\"javascript:alert(1)\">x</a>"];

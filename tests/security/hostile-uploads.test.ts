@@ -10,15 +10,13 @@ import { FILE_TYPES } from "~/modules/records/file-types";
 import { filesDirectory } from "~/modules/records/attachments.server";
 import { getDb } from "~/modules/db/connection.server";
 import { ORIGIN, postMultipartAs, sessionCookieFor, type FormFields } from "../integration/helpers/requests";
-import { useDemoData } from "../setup/demo";
 import { hostileText } from "./hostile/arbitraries";
 import type { RouteKey } from "./isolation-routes";
 import { count, expectSafeAnswer, fcParams, isRefusal, printSummaryAfterAll } from "./hostile/runner";
 import { OVERSIZE_BYTES, asFiles, storedFiles, uploads, type Upload } from "./hostile/uploads";
-import { prepareWorld, world } from "./hostile/world";
+import { useHostileWorld, world } from "./hostile/world";
 
-useDemoData();
-beforeAll(prepareWorld);
+useHostileWorld();
 printSummaryAfterAll("uploads");
 
 // The limit is read on each post: 64 KB here, so an oversized file stays cheap to build.

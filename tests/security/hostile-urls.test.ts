@@ -2,15 +2,13 @@
  * Hostile URLs to every loader: path parameters and query parameters (catalogue-urls.ts),
  * including /stats and /stats/export.
  */
-import { beforeAll, describe } from "vitest";
-import { useDemoData } from "../setup/demo";
+import { describe } from "vitest";
 import { URL_ENTRIES } from "./hostile/catalogue-urls";
 import { printSummaryAfterAll } from "./hostile/runner";
 import { fuzzLoaders } from "./hostile/url-fuzz";
-import { prepareWorld } from "./hostile/world";
+import { useHostileWorld } from "./hostile/world";
 
-useDemoData();
-beforeAll(prepareWorld);
+useHostileWorld();
 printSummaryAfterAll("URL parameters of every loader");
 
 describe("hostile input: URL parameters", () => {

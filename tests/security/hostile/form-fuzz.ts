@@ -5,8 +5,9 @@
  * Every case goes through `expectSafeAnswer`.
  */
 import fc from "fast-check";
-import { it } from "vitest";
-import { postAs, postMultipartAs, postWithCookie, type FormFields } from "../../integration/helpers/requests";
+import { expect, it } from "vitest";
+import { ORIGIN, getAs, postAs, postMultipartAs, postWithCookie, type FormFields } from "../../integration/helpers/requests";
+import { ROUTE_MODULES } from "../isolation-routes";
 import { hostileText, postedField } from "./arbitraries";
 
 /** The odd one out: missing, hostile, or a plausible value followed by a hostile duplicate. */
@@ -16,10 +17,13 @@ const oddValue = fc.oneof(
   fc.tuple(hostileText, hostileText).map(([a, b]) => [a, b]),
 );
 import { OUTSIDERS, type ActionEntry } from "./catalogue-actions";
-import { expectSafeAnswer, fcParams } from "./runner";
+import { renderPage } from "./render";
+import { callRoute, count, expectSafeAnswer, fcParams } from "./runner";
 import { world } from "./world";
 
 interface FormCase {
+  /** Render the page with the answer (one case in four: it costs a loader call and a render). */
+  render: boolean;
   address: number;
   intent: string | string[] | undefined;
   poster: string;
@@ -38,6 +42,7 @@ function formCase(entry: ActionEntry): fc.Arbitrary<FormCase> {
   );
   return fc
     .record({
+      render: fc.nat(3).map((n) => n === 0),
       address: fc.oneof({ weight: 3, arbitrary: fc.constant(0) }, { weight: 2, arbitrary: fc.nat(addresses.length - 1) }),
       intent,
       poster: fc.oneof({ weight: 6, arbitrary: fc.constant(entry.username) }, { weight: 1, arbitrary: fc.constantFrom(...OUTSIDERS) }),
@@ -55,7 +60,7 @@ function formCase(entry: ActionEntry): fc.Arbitrary<FormCase> {
       return fc.oneof(wild, oneOff).map((fields: FormFields) => {
         const posted: FormFields = { ...(c.intent === undefined || key === "" ? {} : { intent: c.intent }), ...fields };
         if (c.stray[0] !== "") posted[c.stray[0]] ??= c.stray[1];
-        return { address: c.address, intent: c.intent, poster: c.poster, multipart: c.multipart, fields: posted };
+        return { render: c.render, address: c.address, intent: c.intent, poster: c.poster, multipart: c.multipart, fields: posted };
       });
     });
 }
@@ -74,7 +79,16 @@ export function fuzzActions(entries: ActionEntry[], runs: number) {
           const address = entry.at(world)[c.address];
           const request = await requestFor(entry, c, address.path);
           const label = `${c.poster || "anonymous"} → ${entry.route} ${JSON.stringify(c.intent)?.slice(0, 40)}`;
-          await expectSafeAnswer(label, entry.route, "action", request, address.params);
+          const { answer } = await expectSafeAnswer(label, entry.route, "action", request, address.params);
+          if (c.render && entry.username && answer.kind === "data" && "default" in ROUTE_MODULES[entry.route]) {
+            // The page shows the refusal (messages and the values sent back) without failing to render.
+            const page = await callRoute(entry.route, "loader", await getAs(entry.username, address.path), address.params);
+            if (page.kind === "data") {
+              const html = await renderPage(entry.route, `${ORIGIN}${address.path}`, page.data, answer.data);
+              expect(html, `${label}: rendered a tag from the form`).not.toMatch(/<script|<img src=x|<svg\/onload/i);
+              count("pages rendered");
+            }
+          }
         }),
         fcParams(runs * Object.keys(entry.intents).length),
       );

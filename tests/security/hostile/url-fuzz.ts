@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { expect, it } from "vitest";
 import { ORIGIN, sessionCookieFor } from "../../integration/helpers/requests";
 import { dateText, hostileIdText, hostileText, numberText } from "./arbitraries";
+import { ROUTE_MODULES, type RouteKey } from "../isolation-routes";
 import type { UrlEntry } from "./catalogue-urls";
 import { OUTSIDERS } from "./catalogue-actions";
 import { renderPage } from "./render";
@@ -15,8 +16,8 @@ import { count, expectSafeAnswer, fcParams } from "./runner";
 /** Tags the hostile strings carry; no page has them of its own. */
 const INJECTED = /<script|<img src=x|<svg\/onload|<textarea><script/i;
 
-/** Loaders whose data a page component renders (the others redirect, or answer a file). */
-const RENDERED = new Set(["search", "hazards._index", "disputes._index", "notices._index", "patrols._index", "patrols.activities._index", "projects._index", "meetings._index", "admin.audit", "admin.regions._index", "disputes.figures", "notices.figures", "stats._index", "hazards.new", "meetings.new", "login", "_index", "inbox"]);
+/** Every route with a page component (the others answer files or redirects). */
+const RENDERED = new Set(Object.keys(ROUTE_MODULES).filter((k) => "default" in ROUTE_MODULES[k as RouteKey]));
 import { world } from "./world";
 
 interface UrlCase {
@@ -67,7 +68,7 @@ export function fuzzLoaders(entries: UrlEntry[], runs: number) {
           const what = `${c.asker || "anonymous"} GET ${request.url.slice(0, 200)}`;
           const { answer } = await expectSafeAnswer(what, entry.route, "loader", request, params, c.locale ?? "zh-CN");
           if (answer.kind === "data" && RENDERED.has(entry.route)) {
-            // The page the data makes holds no tag of the URL's making.
+            // The page renders (a render error would be a 500 too) and holds no tag of the URL's making.
             const html = await renderPage(entry.route, request.url, answer.data);
             expect(html, `${what}: rendered a tag from the URL`).not.toMatch(INJECTED);
             count("pages rendered");

@@ -3,6 +3,8 @@
  * things of the other counties (some shared with XH, some not), and ids nothing has.
  */
 import fc from "fast-check";
+import { beforeAll, vi } from "vitest";
+import { useDemoData } from "../../setup/demo";
 import { getDb } from "~/modules/db/connection.server";
 
 export interface World {
@@ -76,3 +78,13 @@ export const plausible = {
   record: () => str([...Object.values(world.visible).flat(), ...world.hidden]),
   refNo: () => str(world.refNos),
 };
+
+/**
+ * The demo world and its targets for a hostile test file. Seeding takes a while when several test
+ * files seed at once on a busy machine, so the hooks get a minute.
+ */
+export function useHostileWorld() {
+  vi.setConfig({ hookTimeout: 60_000 });
+  useDemoData();
+  beforeAll(prepareWorld);
+}
