@@ -12,6 +12,7 @@ import { safeRedirectTarget } from "~/modules/auth/redirect-target";
 import { clientAddress, getViewer } from "~/modules/auth/require-user.server";
 import { signIn } from "~/modules/auth/sign-in.server";
 import { parseForm } from "~/modules/forms/validation";
+import { readFormData } from "~/modules/forms/read-form.server";
 
 const loginSchema = z.object({
   username: z.string().trim().min(1, { error: "form.required" }).max(64, { error: "form.tooLong|max=64" }),
@@ -28,7 +29,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const t = getTranslator(request);
-  const parsed = parseForm(loginSchema, await request.formData(), t);
+  const parsed = parseForm(loginSchema, await readFormData(request), t);
   if (!parsed.ok) return { errors: parsed.errors, message: null, username: String(parsed.values.username ?? "") };
   const { username, password, redirectTo } = parsed.data;
   const result = await signIn(username, password, clientAddress(request));

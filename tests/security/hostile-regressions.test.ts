@@ -80,3 +80,15 @@ describe("the audit log's filter reads what it can and says what it cannot", () 
     expect(page.entries.length).toBeGreaterThan(0);
   });
 });
+
+describe("a body that is not a form answers 400, not a 500", () => {
+  it.each([
+    ["multipart/form-data; boundary=x", "garbage"],
+    ["application/json", '{"username":"xh.pl"}'],
+  ])("signing in with %s", async (type, body) => {
+    const request = new Request(new URL("/login", ORIGIN), { method: "POST", headers: { "Content-Type": type, Origin: ORIGIN }, body });
+    const out = await settle(loginAction(routeArgs(request)));
+    expect(out).toBeInstanceOf(Response);
+    expect((out as Response).status).toBe(400);
+  });
+});
