@@ -15,6 +15,7 @@ import type { RouteKey } from "./isolation-routes";
 import { count, expectSafeAnswer, fcParams, isRefusal, printSummaryAfterAll } from "./hostile/runner";
 import { OVERSIZE_BYTES, asFiles, storedFiles, uploads, type Upload } from "./hostile/uploads";
 import { useHostileWorld, world } from "./hostile/world";
+import { fixtureBytes } from "../fixtures/threads";
 
 useHostileWorld();
 printSummaryAfterAll("uploads");
@@ -117,7 +118,8 @@ describe("hostile input: uploads", () => {
           expect([...after.keys()].some((k) => k.startsWith(`tmp${path.sep}`)), "staged files left behind").toBe(false);
           count("uploads stored", rows.length);
         }),
-        fcParams(15),
+        // A clean photo first, so that every run also stores files and checks what was stored.
+        { ...fcParams(15), examples: [[[{ name: "photo.jpg", bytes: fixtureBytes("photo.jpg") }], "现场照片"]] } as fc.Parameters<[Upload[], string | undefined]>,
       );
     });
   }
