@@ -12,6 +12,7 @@ import { requireUser } from "~/modules/auth/require-user.server";
 import { blankSessionCookie } from "~/modules/auth/session.server";
 import { parseForm } from "~/modules/forms/validation";
 import { findUserByUsername, setUserPassword } from "~/modules/tenancy/users.server";
+import { readFormData } from "~/modules/forms/read-form.server";
 
 const changePasswordSchema = z
   .object({
@@ -33,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   const t = getTranslator(request);
-  const parsed = parseForm(changePasswordSchema, await request.formData(), t);
+  const parsed = parseForm(changePasswordSchema, await readFormData(request), t);
   if (!parsed.ok) return { errors: parsed.errors };
   const user = findUserByUsername(viewer.username)!;
   if (!(await verifyPassword(user.passwordHash, parsed.data.current))) {

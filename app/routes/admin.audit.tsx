@@ -30,10 +30,11 @@ function auditFilterFrom(request: Request) {
   for (const [name, value] of new URL(request.url).searchParams) query.append(name, value);
   const parsed = parseForm(auditFilterSchema, query, t);
   if (parsed.ok) return { filter: parsed.data, errors: {} as Record<string, string> };
-  query.delete("from");
-  query.delete("to");
-  const withoutDates = auditFilterSchema.parse(Object.fromEntries(query));
-  return { filter: withoutDates, errors: parsed.errors, values: parsed.values };
+  // Filter by what could be read; whatever could not (a bad date, an over-long name) has its message.
+  for (const field of Object.keys(parsed.errors)) query.delete(field);
+  const readable = auditFilterSchema.safeParse(Object.fromEntries(query));
+  const filter = readable.success ? readable.data : auditFilterSchema.parse({});
+  return { filter, errors: parsed.errors, values: parsed.values };
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {

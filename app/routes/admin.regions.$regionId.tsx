@@ -15,6 +15,7 @@ import { formValues, parseForm, type FieldErrors } from "~/modules/forms/validat
 import { deleteRegion, getCountyRegion, updateRegion } from "~/modules/tenancy/regions.server";
 import { regionUpdateSchema } from "~/modules/tenancy/schemas";
 import { requireCountyAdmin } from "~/modules/tenancy/users.server";
+import { readFormData } from "~/modules/forms/read-form.server";
 
 const notFound = () => new Response("Not Found", { status: 404 });
 
@@ -39,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireCountyAdmin(viewer, request);
   const region = requireCountyRegion(viewer, params.regionId);
   const t = getTranslator(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const refuse = (intent: Intent, errors: FieldErrors) => ({ intent, errors, values: formValues(formData) });
 

@@ -12,6 +12,7 @@ import { formValues, parseForm, type FieldErrors } from "~/modules/forms/validat
 import { createRegion, listCountyRegions } from "~/modules/tenancy/regions.server";
 import { regionCreateSchema } from "~/modules/tenancy/schemas";
 import { requireCountyAdmin } from "~/modules/tenancy/users.server";
+import { readFormData } from "~/modules/forms/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
@@ -27,7 +28,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   requireCountyAdmin(viewer, request);
   const t = getTranslator(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   if (formData.get("intent") !== "create") throw new Response("Bad Request", { status: 400 });
   const refuse = (errors: FieldErrors) => ({ errors, values: formValues(formData) });
   const parsed = parseForm(regionCreateSchema, formData, t);

@@ -19,6 +19,7 @@ import {
   setUserPassword,
   updateCountyUser,
 } from "~/modules/tenancy/users.server";
+import { readFormData } from "~/modules/forms/read-form.server";
 
 const notFound = () => new Response("Not Found", { status: 404 });
 
@@ -60,7 +61,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   requireCountyAdmin(viewer, request);
   const user = requireCountyUser(viewer, params.userId);
   const t = getTranslator(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const isSelf = user.id === viewer.userId;
   const done = (notice: string) => redirect(`/admin/users/${user.id}?notice=${notice}`);
   const intent = formData.get("intent");

@@ -19,6 +19,7 @@ import {
   usernameTaken,
 } from "~/modules/tenancy/users.server";
 import { sqliteErrorCode } from "~/modules/db/errors";
+import { readFormData } from "~/modules/forms/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
@@ -30,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   requireCountyAdmin(viewer, request);
   const t = getTranslator(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(newUserSchema, formData, t, USER_LIST_FIELDS);
   // What the form gets back to show again: everything typed but the password.
   const refuse = (errors: FieldErrors) => {

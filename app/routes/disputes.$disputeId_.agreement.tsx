@@ -20,6 +20,7 @@ import { agreementDocument, requireDisputeRecord, saveAgreement, type AgreementR
 import { parseAgreementForm, parseJudicialAnswerForm, parseJudicialApplyForm } from "~/modules/disputes/agreement-schemas";
 import { applyForJudicialConfirmation, recordCourtAnswer } from "~/modules/disputes/judicial.server";
 import type { Translate } from "~/i18n";
+import { readFormData } from "~/modules/forms/read-form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `调解协议书 ${d.record.refNo}` : "调解协议书" }];
 
@@ -42,7 +43,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   const record = requireDisputeRecord(viewer, params.disputeId);
   const t = getTranslator(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = String(formData.get("intent") ?? "");
   const here = `/disputes/${record.id}/agreement`;
   if (intent === "agreement") {

@@ -15,6 +15,7 @@ import { reportDispute } from "~/modules/disputes/report.server";
 import { parseReportForm } from "~/modules/disputes/schemas";
 import { formValues, translateIssue } from "~/modules/forms/validation";
 import { FINDING_LINK_REFUSED, findingFromUrl, findingSourceFromForm } from "~/modules/patrols/findings.server";
+import { readFormData } from "~/modules/forms/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
@@ -31,7 +32,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   assertCan(viewer, "dispute", "create");
   const t = getTranslator(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseReportForm(formData, t);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const fromFinding = findingSourceFromForm(formData);

@@ -17,6 +17,7 @@ import { reportHazard, sweepToReportFrom } from "~/modules/hazards/report.server
 import { reportSchema } from "~/modules/hazards/schemas";
 import { parseSweepId } from "~/modules/hazards/sweeps-read.server";
 import { FINDING_LINK_REFUSED, findingFromUrl, findingSourceFromForm } from "~/modules/patrols/findings.server";
+import { uploadedFiles } from "~/modules/records/attachments.server";
 import { postFromThreadForm, readRecordPageForm } from "~/modules/records/thread-form.server";
 
 /** The sweep named in ?sweep= (404 unless the viewer's county takes part and it is not cancelled). */
@@ -36,10 +37,6 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 /** The photos that came with the report: non-empty file parts named `files`. */
-function photosOf(formData: FormData): File[] {
-  return formData.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0);
-}
-
 export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   assertCan(viewer, "hazard", "create");
@@ -55,7 +52,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors, values: formValues(formData) }, { status: 400 });
   }
   let notice = "reported";
-  const photos = photosOf(formData);
+  // The composer's rule: only an untouched file input (nameless and empty) counts as no file.
+  const photos = uploadedFiles(formData);
   const record = photos.length > 0 ? findVisibleRecord(viewer, result.id) : null;
   if (record) {
     // The description with the photos becomes the thread's first message (files handled by the thread engine).

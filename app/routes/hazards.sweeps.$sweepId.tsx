@@ -19,6 +19,7 @@ import { cancelSweepSchema, completeSweepSchema, sweepParticipantSchema } from "
 import { addSweepParticipant, cancelSweep, completeSweep, removeSweepParticipant } from "~/modules/hazards/sweeps.server";
 import { getSweepDetail, requireSweep } from "~/modules/hazards/sweeps-read.server";
 import { enabledPeopleOf } from "~/modules/pacts/people.server";
+import { readFormData } from "~/modules/forms/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
@@ -41,7 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const sweep = requireSweep(viewer, params.sweepId);
   assertCan(viewer, "hazard", "transition");
   const t = getTranslator(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   if (!INTENTS.includes(intent as (typeof INTENTS)[number])) throw new Response("Bad Request", { status: 400 });
   const values = formValues(formData);

@@ -17,6 +17,7 @@ import { planSweep } from "~/modules/hazards/sweeps.server";
 import { SCOPE_MAX, SWEEP_KINDS, TITLE_MAX } from "~/modules/hazards/vocabulary";
 import { enabledPeopleOf } from "~/modules/pacts/people.server";
 import { pactChoicesFor } from "~/modules/records/create.server";
+import { readFormData } from "~/modules/forms/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
@@ -32,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   assertCan(viewer, "hazard", "transition");
   const t = getTranslator(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(planSweepSchema, formData, t, PLAN_SWEEP_LISTS);
   if (!parsed.ok) return formErrors({ errors: parsed.errors, values: parsed.values });
   const result = planSweep(viewer, parsed.data);

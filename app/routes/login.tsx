@@ -8,9 +8,11 @@ import { Alert } from "~/components/ui/feedback";
 import { formatDateTime } from "~/i18n";
 import { getLocale, getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
+import { safeRedirectTarget } from "~/modules/auth/redirect-target";
 import { clientAddress, getViewer } from "~/modules/auth/require-user.server";
 import { signIn } from "~/modules/auth/sign-in.server";
 import { parseForm } from "~/modules/forms/validation";
+import { readFormData } from "~/modules/forms/read-form.server";
 
 const loginSchema = z.object({
   username: z.string().trim().min(1, { error: "form.required" }).max(64, { error: "form.tooLong|max=64" }),
@@ -18,26 +20,21 @@ const loginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-/** Only paths inside the portal; never another site. */
-function safeRedirect(to: string | undefined | null): string {
-  return to && to.startsWith("/") && !to.startsWith("//") && !to.startsWith("/\\") ? to : "/";
-}
-
 export async function loader({ request }: LoaderFunctionArgs) {
   if (await getViewer(request)) {
-    throw redirect(safeRedirect(new URL(request.url).searchParams.get("redirectTo")));
+    throw redirect(safeRedirectTarget(new URL(request.url).searchParams.get("redirectTo")));
   }
   return null;
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const t = getTranslator(request);
-  const parsed = parseForm(loginSchema, await request.formData(), t);
+  const parsed = parseForm(loginSchema, await readFormData(request), t);
   if (!parsed.ok) return { errors: parsed.errors, message: null, username: String(parsed.values.username ?? "") };
   const { username, password, redirectTo } = parsed.data;
   const result = await signIn(username, password, clientAddress(request));
   if (result.ok) {
-    throw redirect(safeRedirect(redirectTo), { headers: { "Set-Cookie": result.cookie } });
+    throw redirect(safeRedirectTarget(redirectTo), { headers: { "Set-Cookie": result.cookie } });
   }
   const time = "until" in result ? formatDateTime(result.until, getLocale(request)) : "";
   const message =

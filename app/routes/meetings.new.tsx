@@ -20,6 +20,7 @@ import { meetingPeopleOf, proposedHostOf } from "~/modules/meetings/people.serve
 import { scheduleMeeting } from "~/modules/meetings/schedule.server";
 import { parseScheduleForm } from "~/modules/meetings/schemas";
 import { pactChoicesFor } from "~/modules/records/create.server";
+import { readFormData } from "~/modules/forms/read-form.server";
 
 function choicesFor(viewer: Viewer, url: URL) {
   const pacts = pactChoicesFor(viewer, "meeting");
@@ -47,7 +48,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   assertCan(viewer, "meeting", "create");
   const t = getTranslator(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseScheduleForm(formData, t);
   if (!parsed.ok) return data({ errors: parsed.errors, values: parsed.values }, { status: 400 });
   const result = scheduleMeeting(viewer, parsed.data);

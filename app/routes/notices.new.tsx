@@ -14,16 +14,13 @@ import { FINDING_LINK_REFUSED, findingFromUrl, findingSourceFromForm } from "~/m
 import { parseSendForm } from "~/modules/notices/schemas";
 import { assertMaySend, sendNotice } from "~/modules/notices/send.server";
 import { pactChoicesFor } from "~/modules/records/create.server";
+import { uploadedFiles } from "~/modules/records/attachments.server";
 import { postFromThreadForm, readRecordPageForm } from "~/modules/records/thread-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
   assertMaySend(viewer);
   return { choices: { pacts: pactChoicesFor(viewer, "notice") }, countyName: viewer.countyName, finding: findingFromUrl(viewer, request) };
-}
-
-function photosOf(formData: FormData): File[] {
-  return formData.getAll("files").filter((f): f is File => typeof f !== "string" && f.size > 0);
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -45,7 +42,8 @@ export async function action({ request }: ActionFunctionArgs) {
     return data({ errors, values: formValues(formData, ["addresseeCountyIds"]) }, { status: 400 });
   }
   let notice = "sent";
-  const photos = photosOf(formData);
+  // The composer's rule: only an untouched file input (nameless and empty) counts as no file.
+  const photos = uploadedFiles(formData);
   const record = photos.length > 0 ? findVisibleRecord(viewer, result.id) : null;
   if (record) {
     const message = new FormData();

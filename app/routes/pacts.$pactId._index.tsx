@@ -26,6 +26,7 @@ import { enabledPeopleOf } from "~/modules/pacts/people.server";
 import { COUNTERSIGN_LISTS, countersignSchema, declineSchema, reasonSchema } from "~/modules/pacts/schemas";
 import { checkTransition, isInEffect, isPactAction, transitionsFor } from "~/modules/pacts/transitions";
 import { recordDenial } from "~/modules/tenancy/users.server";
+import { readFormData } from "~/modules/forms/read-form.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
@@ -47,7 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   const pact = requireMemberPact(viewer, params.pactId);
   const t = getTranslator(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   // The sign-for deadlines of case notices (only on pacts that cover notices).
   if (intent === "notice_deadlines") return answerNoticeDeadlinesForm(viewer, pact.id, formData, t);

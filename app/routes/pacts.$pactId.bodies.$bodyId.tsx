@@ -20,6 +20,7 @@ import { enabledPeopleOf } from "~/modules/pacts/people.server";
 import { DUTY_MAX, bodyMemberSchema, removeMemberSchema } from "~/modules/pacts/schemas";
 import { isInEffect } from "~/modules/pacts/transitions";
 import { recordDenial } from "~/modules/tenancy/users.server";
+import { readFormData } from "~/modules/forms/read-form.server";
 
 /** The pact (404 unless the viewer's county is a member) and the body under it. */
 function requireBody(viewer: Viewer, params: { pactId?: string; bodyId?: string }) {
@@ -52,7 +53,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     throw new Response("Forbidden", { status: 403 });
   }
   const t = getTranslator(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const intent = formData.get("intent");
   const here = `/pacts/${pact.id}/bodies/${body.id}`;
   if (intent === "add") {

@@ -19,6 +19,7 @@ import { enabledPeopleOf } from "~/modules/pacts/people.server";
 import { BODY_KINDS, BODY_LEVELS, JOINT_BODY_LISTS, jointBodySchema } from "~/modules/pacts/schemas";
 import { isInEffect } from "~/modules/pacts/transitions";
 import { recordDenial } from "~/modules/tenancy/users.server";
+import { readFormData } from "~/modules/forms/read-form.server";
 
 /** A member county's pl_staff or admin forms bodies; the pact must exist for the viewer first. */
 function requireBodyFounder(viewer: Viewer, rawPactId: string | undefined) {
@@ -44,7 +45,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   const pact = requireBodyFounder(viewer, params.pactId);
   const t = getTranslator(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(jointBodySchema, formData, t, JOINT_BODY_LISTS);
   if (!parsed.ok) return formErrors({ errors: parsed.errors, values: parsed.values });
   const result = createJointBody(viewer, pact.id, parsed.data);

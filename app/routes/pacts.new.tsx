@@ -18,6 +18,7 @@ import { proposePact } from "~/modules/pacts/lifecycle.server";
 import { enabledPeopleOf, partnerCountyChoices } from "~/modules/pacts/people.server";
 import { ARTICLES_MAX, PROPOSAL_LISTS, proposalSchema } from "~/modules/pacts/schemas";
 import { recordDenial } from "~/modules/tenancy/users.server";
+import { readFormData } from "~/modules/forms/read-form.server";
 
 /** Only political-legal staff and the county admin propose pacts; anyone else is refused and audited. */
 function requireProposer(viewer: Viewer) {
@@ -40,7 +41,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   requireProposer(viewer);
   const t = getTranslator(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parseForm(proposalSchema, formData, t, PROPOSAL_LISTS);
   if (!parsed.ok) return formErrors({ errors: parsed.errors, values: parsed.values });
   const result = proposePact(viewer, parsed.data);

@@ -12,6 +12,7 @@ import { formValues } from "~/modules/forms/validation";
 import { answerRefusal, formErrors } from "~/modules/hazards/answers.server";
 import { planChoicesFor, planPatrol } from "~/modules/patrols/plan.server";
 import { parsePlanForm, PLAN_LISTS } from "~/modules/patrols/schemas";
+import { readFormData } from "~/modules/forms/read-form.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
@@ -23,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const viewer = await requireUser(request);
   assertCan(viewer, "patrol", "create");
   const t = getTranslator(request);
-  const formData = await request.formData();
+  const formData = await readFormData(request);
   const parsed = parsePlanForm(formData, t);
   if (!parsed.ok) return formErrors({ errors: parsed.errors, values: parsed.values });
   const result = planPatrol(viewer, parsed.data);

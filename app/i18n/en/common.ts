@@ -41,6 +41,7 @@ export const common: Record<keyof typeof zh, string> = {
   "form.required": "This field is required",
   "form.fixErrors": "Please correct the fields marked below.",
   "form.tooLong": "At most {max} characters",
+  "form.invalid": "This value is not valid",
   "form.invalidChoice": "Please choose a valid option",
   "form.search": "Search",
   "form.reset": "Reset",

@@ -40,6 +40,7 @@ export const common = {
   "form.required": "此项为必填项",
   "form.fixErrors": "请根据提示修改后再提交。",
   "form.tooLong": "不能超过 {max} 个字",
+  "form.invalid": "填写的内容无效",
   "form.invalidChoice": "请选择有效的选项",
   "form.search": "查询",
   "form.reset": "重置",

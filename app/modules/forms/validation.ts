@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { MessageKey, Translate } from "~/i18n";
+import { DICTIONARIES, DEFAULT_LOCALE, type MessageKey, type Translate } from "~/i18n";
 
 /**
  * Forms are validated by one zod schema used on server and client. Schemas carry message keys
@@ -27,8 +27,23 @@ export function formValues(formData: FormData, lists: readonly string[] = []) {
   return values;
 }
 
-export function translateIssue(message: string, t: Translate): string {
+function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(DICTIONARIES[DEFAULT_LOCALE], key);
+}
+
+/** What a zod issue without a message key of its own means, for the viewer (never zod's English). */
+export interface IssueHint {
+  missing?: boolean;
+  max?: number;
+}
+
+export function translateIssue(message: string, t: Translate, hint: IssueHint = {}): string {
   const [key, ...pairs] = message.split("|");
+  if (!isMessageKey(key)) {
+    if (hint.missing) return t("form.required");
+    if (hint.max !== undefined) return t("form.tooLong", { max: hint.max });
+    return t("form.invalid");
+  }
   const params = Object.fromEntries(pairs.map((p) => p.split("=") as [string, string]));
   return t(key as MessageKey, params);
 }
@@ -45,7 +60,8 @@ export function parseForm<S extends z.ZodType>(
   const errors: FieldErrors = {};
   for (const issue of result.error.issues) {
     const field = String(issue.path[0] ?? "_form");
-    errors[field] ??= translateIssue(issue.message, t);
+    const max = issue.code === "too_big" && typeof issue.maximum === "number" ? issue.maximum : undefined;
+    errors[field] ??= translateIssue(issue.message, t, { missing: values[field] === undefined, max });
   }
   return { ok: false, errors, values };
 }

@@ -21,6 +21,7 @@ import {
   type AcceptedFile,
 } from "./attachments.server";
 import { postThreadEntry } from "./thread.server";
+import { readFormData } from "~/modules/forms/read-form.server";
 
 export const threadEntrySchema = z.object({
   body: z
@@ -44,7 +45,7 @@ export async function readRecordPageForm(request: Request): Promise<FormData> {
   const declared = Number(request.headers.get("Content-Length"));
   const limit = MAX_FILES_PER_ENTRY * attachmentMaxMb() * 1024 * 1024 + 1024 * 1024;
   if (Number.isFinite(declared) && declared > limit) throw new Response("Payload Too Large", { status: 413 });
-  return request.formData();
+  return readFormData(request);
 }
 
 /** Handles intent `thread` of a record page; the route has read the (possibly multipart) form. */
