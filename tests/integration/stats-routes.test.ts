@@ -191,6 +191,20 @@ describe("/stats/export", () => {
     expect(csv.split("\r\n")[0]).toBe('\uFEFF"甲,乙""协议"" 工作统计（2026-01-01 至 2026-01-31）"');
   });
 
+  it("writes text a spreadsheet would read as a formula with a leading apostrophe", async () => {
+    const { csvOf } = await import("~/modules/stats/export.server");
+    const figures = {
+      scope: "pact" as const, pactId: 1, title: "=HYPERLINK(\"http://x\")", period: { from: "2026-01-01", to: "2026-01-31" },
+      previousPeriod: { from: "2025-12-01", to: "2025-12-31" }, counties: [{ id: 7, name: "-1+1县", shortCode: "X" }], figures: [],
+    };
+    const breakdowns = [{ kind: "township" as const, workflow: "hazard" as const, figure: "hazardsFound", rows: [{ key: "@SUM(A1)", county: "+县", value: 3 }] }];
+    const csv = csvOf({ figures, trends: { unit: "month", buckets: [], series: [] }, breakdowns });
+    expect(csv.split("\r\n")[0]).toBe('\uFEFF"\'=HYPERLINK(""http://x"") 工作统计（2026-01-01 至 2026-01-31）"');
+    expect(csv).toContain('"\'-1+1县"');
+    expect(csv).toContain('"\'@SUM(A1)","\'+县",3');
+    expect(csv).not.toMatch(/(^|,)"[=+\-@]/m);
+  });
+
   it("leaves out the workflows the viewer may not export (police: hazard, notice, patrol)", async () => {
     const response = await download("xh.police", { pact: String(pact()), ...wide(), format: "csv" });
     expect(response.status).toBe(200);

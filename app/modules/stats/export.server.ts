@@ -103,16 +103,22 @@ export function tablesOf(view: StatsView): Table[] {
 
 const quote = (value: string) => `"${value.replace(/"/g, '""')}"`;
 
+/**
+ * Text a spreadsheet would take for a formula (=, +, -, @, a tab or a carriage return first) is
+ * written with a leading apostrophe, so that a pact title such as `=HYPERLINK(…)` opens as text.
+ */
+const inert = (value: string) => (/^[=+\-@\t\r]/.test(value) ? `'${value}` : value);
+
 function csvValue(cell: Cell, share: boolean): string {
   if (cell === null) return "";
   if (typeof cell === "number") return share ? `${(cell * 100).toFixed(1)}%` : String(cell);
-  return quote(cell);
+  return quote(inert(cell));
 }
 
 /** The three tables one after another, each with its title row, an empty line between them. */
 export function csvOf(view: StatsView): string {
   const blocks = tablesOf(view).map((table) =>
-    [quote(table.title), table.header.map(quote).join(","), ...table.rows.map((r) => r.cells.map((c) => csvValue(c, r.share)).join(","))].join("\r\n"),
+    [quote(inert(table.title)), table.header.map((h) => quote(inert(h))).join(","), ...table.rows.map((r) => r.cells.map((c) => csvValue(c, r.share)).join(","))].join("\r\n"),
   );
   return `\uFEFF${blocks.join("\r\n\r\n")}\r\n`;
 }
