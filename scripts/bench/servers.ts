@@ -1,0 +1,76 @@
+/**
+ * The servers under test, each pinned to one core: the portal as shipped, the same build with the
+ * bare Remix baseline switched on, and the plain node:http baseline. Start-up time, peak memory
+ * (VmHWM) and sign-in.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+
+export type ServerKind = "portal" | "remix" | "plain";
+
+export interface RunningServer {
+  kind: ServerKind;
+  base: string;
+  process: ChildProcess;
+  /** From spawn to the first page served (ms). */
+  startupMs: number;
+}
+
+const ENTRY: Record<ServerKind, string> = { portal: "server.ts", remix: "server.ts", plain: "scripts/bench/plain-server.ts" };
+
+export async function startServer(kind: ServerKind, databasePath: string, port: number, core: number): Promise<RunningServer> {
+  const started = performance.now();
+  const child = spawn("taskset", ["-c", String(core), process.execPath, "--import", "tsx", ENTRY[kind]], {
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_PATH: databasePath,
+      DEMO_DATA: "off",
+      PORT: String(port),
+      BENCH_BASELINE: kind === "remix" ? "1" : "",
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  const probe = kind === "plain" ? "/bench-baseline/none" : "/login";
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${kind} server exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(base + probe, { redirect: "manual" });
+      await res.arrayBuffer();
+      if (res.status < 500) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 10));
+    if (performance.now() - started > 120_000) throw new Error(`${kind} server did not start within 2 minutes`);
+  }
+  return { kind, base, process: child, startupMs: performance.now() - started };
+}
+
+export async function stopServer(server: RunningServer): Promise<void> {
+  if (server.process.exitCode !== null) return;
+  const exited = new Promise((r) => server.process.once("exit", r));
+  server.process.kill("SIGTERM");
+  await exited;
+}
+
+/** Peak resident memory of the server process so far (VmHWM), in MB. */
+export function peakMemoryMb(server: RunningServer): number {
+  const status = fs.readFileSync(`/proc/${server.process.pid}/status`, "utf8");
+  const kb = Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? NaN);
+  return kb / 1024;
+}
+
+/** Signs in through the login form, as a browser would; returns the Cookie header to send. */
+export async function signIn(base: string, username: string, password: string): Promise<string> {
+  const res = await fetch(`${base}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: base, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ username, password }),
+  });
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith("portal_session="));
+  if (res.status !== 302 || !cookie) throw new Error(`sign-in as ${username} failed (${res.status})`);
+  return cookie.split(";")[0];
+}
