@@ -27,7 +27,8 @@ export function benchFixtures(
     const pact = full(county)[0];
     const { recordId } = writeRecord(s, world, random, sequences, now - 30 * DAY_MS, now, LONG_THREAD, { owner: county, workflow: "hazard", pact });
     const users = BENCH_ROLES.map((role) => `${county.shortCode.toLowerCase()}.${role}`);
-    const village = county.villages[0].name;
+    // A village the county's records and messages name (the long thread's own), as people search.
+    const village = (sqlite.prepare("select g.name from records r join regions g on g.id = r.region_id where r.id = ?").get(recordId) as { name: string }).name;
     return { id: county.id, name: county.name, shortCode: county.shortCode, pactId: pact.id, threadRecordId: recordId, users, searchTerm: village };
   });
   // Read marks: each bench user has read every visible thread up to a week ago.
