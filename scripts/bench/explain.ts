@@ -30,7 +30,7 @@ if (fn === "pactFigures") {
   pactFigures(viewer, Number(pactId), presetPeriod("year", todayInChina()));
 } else if (fn === "listHazards" || fn === "hazardCounts") {
   const list = await import("~/modules/hazards/list.server");
-  list[fn](viewer, { status: "rectifying" });
+  list[fn](viewer, { status: "rectifying", overdue: false, mine: false });
 } else {
   const inbox = await import("~/modules/records/inbox.server");
   (fn === "inboxFor" ? inbox.inboxFor : inbox.inboxCount)(viewer);

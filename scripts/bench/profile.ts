@@ -55,7 +55,7 @@ for (const c of manifest.counties.slice(0, Number(process.env.COUNTIES ?? 1))) {
   console.log(`— ${c.shortCode} (${manifest.scale.records} records)`);
   time("inboxCount (every page's menu)", () => inboxCount(pl));
   time("inboxFor", () => inboxFor(pl));
-  const filters = { status: "rectifying" as const };
+  const filters = { status: "rectifying" as const, overdue: false, mine: false };
   time("listHazards", () => listHazards(police, filters).items);
   time("hazardCounts", () => hazardCounts(police, filters));
   time("hazardFilterChoices", () => hazardFilterChoices(police));

@@ -5,6 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
+import path from "node:path";
 
 export type ServerKind = "portal" | "remix" | "plain";
 
@@ -16,11 +17,26 @@ export interface RunningServer {
   startupMs: number;
 }
 
+/**
+ * The entry files, through links of their own under data/bench, so that each server under test
+ * has a command line no other process on the machine shares (nothing stopping "server.ts"
+ * processes by name can hit the benchmark).
+ */
 const ENTRY: Record<ServerKind, string> = { portal: "server.ts", remix: "server.ts", plain: "scripts/bench/plain-server.ts" };
+
+function entryOf(kind: ServerKind): string {
+  const link = path.resolve(`data/bench/bench-${kind}-entry.ts`);
+  fs.mkdirSync(path.dirname(link), { recursive: true });
+  fs.rmSync(link, { force: true });
+  fs.symlinkSync(path.resolve(ENTRY[kind]), link);
+  return link;
+}
+
+const stopping = new WeakSet<ChildProcess>();
 
 export async function startServer(kind: ServerKind, databasePath: string, port: number, core: number): Promise<RunningServer> {
   const started = performance.now();
-  const child = spawn("taskset", ["-c", String(core), process.execPath, "--import", "tsx", ENTRY[kind]], {
+  const child = spawn("taskset", ["-c", String(core), process.execPath, "--import", "tsx", entryOf(kind)], {
     env: {
       ...process.env,
       NODE_ENV: "production",
@@ -30,6 +46,9 @@ export async function startServer(kind: ServerKind, databasePath: string, port: 
       BENCH_BASELINE: kind === "remix" ? "1" : "",
     },
     stdio: ["ignore", "ignore", "inherit"],
+  });
+  child.once("exit", (code, signal) => {
+    if (!stopping.has(child)) console.error(`${kind} server stopped unexpectedly (${signal ?? `exit ${code}`})`);
   });
   const base = `http://127.0.0.1:${port}`;
   const probe = kind === "plain" ? "/bench-baseline/none" : "/login";
@@ -50,6 +69,7 @@ export async function startServer(kind: ServerKind, databasePath: string, port: 
 
 export async function stopServer(server: RunningServer): Promise<void> {
   if (server.process.exitCode !== null) return;
+  stopping.add(server.process);
   const exited = new Promise((r) => server.process.once("exit", r));
   server.process.kill("SIGTERM");
   await exited;
