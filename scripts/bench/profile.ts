@@ -21,6 +21,8 @@ import { loadViewerIdentity } from "~/modules/tenancy/users.server";
 import { todayInChina } from "~/i18n";
 import type { Manifest } from "./pages";
 
+// PROFILE_PRAGMAS="mmap_size=1073741824;cache_size=-65536" tries connection settings before timing.
+for (const pragma of (process.env.PROFILE_PRAGMAS ?? "").split(";").filter(Boolean)) getDb().$client.pragma(pragma);
 const manifest = JSON.parse(fs.readFileSync(`${databasePath()}.json`, "utf8")) as Manifest;
 const repeat = Number(process.env.REPEAT ?? 3);
 
