@@ -23,6 +23,8 @@ export interface Sample {
   /** Answers of 4xx/5xx, socket errors and timeouts. */
   errors: number;
   responses: number;
+  /** Server CPU time per response (ms), when the caller measured it. */
+  cpuMs?: number;
 }
 
 function percentile(sorted: number[], p: number): number {

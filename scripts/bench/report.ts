@@ -7,6 +7,8 @@ export interface Figures {
   p99: number;
   bytes: number;
   errors: number;
+  /** Server CPU ms per request at saturation. */
+  cpuMs: number;
   rpsRuns: number[];
 }
 
@@ -42,12 +44,13 @@ export function markdownReport(meta: { at: string; rounds: number; seconds: numb
   for (const r of results) {
     out.push(`### ${r.records.toLocaleString("en")} records, ${r.threadEntries.toLocaleString("en")} thread entries`, "");
     out.push(`Start-up to first page: ${n(r.startupMs / 1000, 2)} s (median of ${r.startups.map((s) => n(s / 1000, 2)).join(", ")}). Peak memory (VmHWM): ${n(r.peakMemoryMb, 0)} MB.`, "");
-    out.push("| page | rps (runs) | p50 / p95 / p99 ms at ½ rate | bytes | errors | Remix bare rps · p95 | node:http rps · p95 | × Remix | × node:http |");
-    out.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
+    out.push("| page | rps (runs) | p50 / p95 / p99 ms at ½ rate | CPU ms/req | bytes | errors | Remix bare: rps · p95 · CPU ms | node:http: rps · p95 · CPU ms | × Remix (rps · CPU) | × node:http (rps · CPU) |");
+    out.push("| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     for (const p of r.pages) {
       out.push(
-        `| ${p.page} | ${n(p.portal.rps)} (${p.portal.rpsRuns.join(", ")}) | ${n(p.portal.p50)} / ${n(p.portal.p95)} / ${n(p.portal.p99)} | ${kb(p.portal.bytes)} | ${p.portal.errors} | ` +
-          `${n(p.remix.rps)} · ${n(p.remix.p95)} | ${n(p.plain.rps)} · ${n(p.plain.p95)} | ${n(p.portal.rps / p.remix.rps, 2)} | ${n(p.portal.rps / p.plain.rps, 2)} |`,
+        `| ${p.page} | ${n(p.portal.rps)} (${p.portal.rpsRuns.join(", ")}) | ${n(p.portal.p50)} / ${n(p.portal.p95)} / ${n(p.portal.p99)} | ${n(p.portal.cpuMs)} | ${kb(p.portal.bytes)} | ${p.portal.errors} | ` +
+          `${n(p.remix.rps)} · ${n(p.remix.p95)} · ${n(p.remix.cpuMs)} | ${n(p.plain.rps)} · ${n(p.plain.p95)} · ${n(p.plain.cpuMs)} | ` +
+          `${n(p.portal.rps / p.remix.rps, 2)} · ${n(p.remix.cpuMs / p.portal.cpuMs, 2)} | ${n(p.portal.rps / p.plain.rps, 2)} · ${n(p.plain.cpuMs / p.portal.cpuMs, 2)} |`,
       );
     }
     out.push("");

@@ -18,7 +18,7 @@ import { parseArgs } from "node:util";
 import { measure, type Sample } from "./load";
 import { PAGES, stepsOf, usersOf, writeTargets, type Manifest, type Page } from "./pages";
 import { markdownReport, median, type PageResult, type ScaleResult } from "./report";
-import { peakMemoryMb, signIn, startServer, stopServer, type RunningServer, type ServerKind } from "./servers";
+import { cpuMs, peakMemoryMb, signIn, startServer, stopServer, type RunningServer, type ServerKind } from "./servers";
 
 const { values } = parseArgs({
   options: {
@@ -83,9 +83,11 @@ async function benchScale(source: string): Promise<ScaleResult> {
     for (let round = 0; round < rounds; round++) {
       for (const page of pages) {
         for (const kind of KINDS) {
+          const cpuBefore = cpuMs(servers[kind]);
           const sample = await measure(servers[kind].base, stepsFor(page, kind), seconds, { connections: 8 });
+          sample.cpuMs = (cpuMs(servers[kind]) - cpuBefore) / Math.max(1, sample.responses);
           saturation.set(key(page, kind), [...(saturation.get(key(page, kind)) ?? []), sample]);
-          log(`saturation r${round + 1} ${page.padEnd(6)} ${kind.padEnd(6)} ${sample.rps.toFixed(1)} rps, ${sample.errors} errors`);
+          log(`saturation r${round + 1} ${page.padEnd(6)} ${kind.padEnd(6)} ${sample.rps.toFixed(1)} rps, ${sample.cpuMs!.toFixed(1)} ms CPU/request, ${sample.errors} errors`);
         }
       }
     }
@@ -113,6 +115,7 @@ async function benchScale(source: string): Promise<ScaleResult> {
         p95: median(at.map((s) => s.p95)),
         p99: median(at.map((s) => s.p99)),
         bytes: median(sat.map((s) => s.bytes)),
+        cpuMs: median(sat.map((s) => s.cpuMs ?? NaN)),
         errors: [...sat, ...at].reduce((n, s) => n + s.errors, 0),
         rpsRuns: sat.map((s) => Math.round(s.rps * 10) / 10),
       };

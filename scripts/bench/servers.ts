@@ -82,6 +82,16 @@ export function peakMemoryMb(server: RunningServer): number {
   return kb / 1024;
 }
 
+/**
+ * CPU time the server process has used so far (user + system, ms), from /proc/<pid>/stat. Its
+ * growth per request is what a page costs, however busy the machine's other cores are.
+ */
+export function cpuMs(server: RunningServer): number {
+  const fields = fs.readFileSync(`/proc/${server.process.pid}/stat`, "utf8").split(") ")[1].split(" ");
+  // utime and stime are fields 14 and 15 of stat, in clock ticks (100 per second).
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+}
+
 /** Signs in through the login form, as a browser would; returns the Cookie header to send. */
 export async function signIn(base: string, username: string, password: string): Promise<string> {
   const res = await fetch(`${base}/login`, {
