@@ -13,6 +13,7 @@
  */
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { measure, type Sample } from "./load";
@@ -126,8 +127,12 @@ async function benchScale(source: string): Promise<ScaleResult> {
 }
 
 const results: ScaleResult[] = [];
-for (const database of databases) results.push(await benchScale(database));
-const meta = { at: new Date().toISOString(), rounds, seconds, cores: "server core 0, load generator core 1", loadavg: (await import("node:os")).loadavg() };
 fs.mkdirSync(path.dirname(values.json!), { recursive: true });
-fs.writeFileSync(values.json!, JSON.stringify({ meta, results }, null, 2));
-console.log(markdownReport(meta, results));
+for (const database of databases) {
+  results.push(await benchScale(database));
+  // Written after every scale, so a long run that is stopped keeps what it measured.
+  const meta = { at: new Date().toISOString(), rounds, seconds, cores: "server core 0, load generator core 1", loadavg: os.loadavg() };
+  fs.writeFileSync(values.json!, JSON.stringify({ meta, results }, null, 2));
+  fs.writeFileSync(values.json!.replace(/\.json$/, ".md"), markdownReport(meta, results));
+  if (database === databases[databases.length - 1]) console.log(markdownReport(meta, results));
+}
