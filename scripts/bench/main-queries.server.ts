@@ -1,7 +1,7 @@
 /**
  * The baselines of the benchmark: each page's main query alone — the same module function the
  * page calls, for the same user and the same parameters — and the rows as a bare HTML table.
- * The bare Remix route (app/routes/bench-baseline.$page.tsx) and the plain node:http server
+ * The bare Remix route (baseline-route.tsx, added by remix.config.js) and the plain node:http server
  * (scripts/bench/plain-server.ts) both answer through `answerBaseline`, so they serve the same
  * rows; what the product pages add on top (session, layout, counts, filters, rendering) is what
  * the ratio measures.

@@ -1,10 +1,11 @@
 /**
  * The benchmark's bare Remix baseline (docs/benchmarks.md): one resource route that runs only a
- * page's main query and answers its rows as a bare table. It answers 404 unless the server was
- * started with BENCH_BASELINE=1, so a normal deployment serves nothing here.
+ * page's main query and answers its rows as a bare table. remix.config.js adds it at
+ * /bench-baseline/:page only to a build made with BENCH_BASELINE=1, and even then it answers 404
+ * unless the server also runs with BENCH_BASELINE=1.
  */
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
-import { answerBaseline, baselineEnabled } from "../../scripts/bench/main-queries.server";
+import { answerBaseline, baselineEnabled } from "./main-queries.server";
 
 function respond(page: string | undefined, request: Request, form: URLSearchParams | null) {
   if (!baselineEnabled()) return new Response("Not Found", { status: 404 });
