@@ -63,31 +63,45 @@ export function translator(locale: Locale): Translate {
 
 const TIME_ZONE = "Asia/Shanghai";
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one (it loads locale
+// data): each formatter is made once per locale and reused, which pages with long threads and
+// lists call hundreds of times per request.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(key: string, make: () => Intl.DateTimeFormat): Intl.DateTimeFormat {
+  let made = formatters.get(key);
+  if (!made) formatters.set(key, (made = make()));
+  return made;
+}
+
 /** 2026年11月22日 14:05 (zh-CN) or Nov 22, 2026, 14:05 (en), in Beijing time. */
 export function formatDateTime(ms: number, locale: Locale): string {
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: TIME_ZONE,
-    year: "numeric",
-    month: locale === "zh-CN" ? "long" : "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(ms);
+  return formatter(`dateTime:${locale}`, () =>
+    new Intl.DateTimeFormat(locale, {
+      timeZone: TIME_ZONE,
+      year: "numeric",
+      month: locale === "zh-CN" ? "long" : "short",
+      day: "numeric",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }),
+  ).format(ms);
 }
 
 /** 2026年11月22日 for a calendar date string YYYY-MM-DD. */
 export function formatDate(isoDate: string, locale: Locale): string {
   const [y, m, d] = isoDate.split("-").map(Number);
-  return new Intl.DateTimeFormat(locale, {
-    timeZone: "UTC",
-    year: "numeric",
-    month: locale === "zh-CN" ? "long" : "short",
-    day: "numeric",
-  }).format(Date.UTC(y, m - 1, d));
+  return formatter(`date:${locale}`, () =>
+    new Intl.DateTimeFormat(locale, {
+      timeZone: "UTC",
+      year: "numeric",
+      month: locale === "zh-CN" ? "long" : "short",
+      day: "numeric",
+    }),
+  ).format(Date.UTC(y, m - 1, d));
 }
 
 /** Today's calendar date in Beijing, as YYYY-MM-DD. */
 export function todayInChina(now = Date.now()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE }).format(now);
+  return formatter("today", () => new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE })).format(now);
 }

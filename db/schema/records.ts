@@ -36,7 +36,8 @@ export const records = sqliteTable(
   (t) => [
     uniqueIndex("records_ref_no_unique").on(t.refNo),
     index("records_owner_idx").on(t.ownerCountyId, t.workflow, t.status),
-    index("records_pact_idx").on(t.pactId),
+    // A pact's records of one workflow in a period (the statistics page, pact filters).
+    index("records_pact_workflow_created_idx").on(t.pactId, t.workflow, t.createdAt),
   ],
 );
 
@@ -53,7 +54,8 @@ export const recordAddressees = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.recordId, t.countyId] }),
-    index("record_addressees_county_idx").on(t.countyId),
+    // Covering: the records addressed to a county, without reading the table (access policy).
+    index("record_addressees_county_idx").on(t.countyId, t.recordId),
   ],
 );
 

@@ -136,7 +136,9 @@ function inboxWhere(viewer: Viewer, scopes: Scope[], now: number): SQL {
   return and(
     visibleRecordsFilter(viewer),
     inArray(records.workflow, scopes.map((s) => s.workflow)),
-    or(unreadExists(viewer), actionCondition(viewer, scopes), overdueCondition(viewer, scopes, now), judicialCondition(viewer, scopes, now)),
+    // The column tests first: SQLite stops at the first true one, so the unread lookup (an index
+    // probe per record) runs only for records nothing else already puts in the inbox.
+    or(actionCondition(viewer, scopes), overdueCondition(viewer, scopes, now), judicialCondition(viewer, scopes, now), unreadExists(viewer)),
   )!;
 }
 

@@ -4,9 +4,11 @@ import type { Workflow } from "~/modules/access/capabilities";
 import type { Tx } from "~/modules/db/connection.server";
 import { WORKFLOW_CODES } from "./workflows";
 
+const YEAR_IN_CHINA = new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" });
+
 /** Beijing calendar year of an instant. */
 export function yearInChina(ms: number): number {
-  return Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(ms));
+  return Number(YEAR_IN_CHINA.format(ms));
 }
 
 /**
