@@ -9,14 +9,16 @@ import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { isSameOriginWrite } from "./app/modules/auth/origin.server";
 import { getDb } from "./app/modules/db/connection.server";
-import { seedDemoData } from "./db/seed/seed.server";
 
 const BUILD_PATH = path.resolve("build/index.js");
 const mode = process.env.NODE_ENV === "production" ? "production" : "development";
 
 const db = getDb();
-if (process.env.DEMO_DATA !== "off" && (await seedDemoData(db))) {
-  console.log("Demo data loaded: sign in as xh.pl / demo-2026 (see README).");
+// The demo seed, with all the demo data it carries, is loaded only for a database without a
+// county: a restart of a portal in use does not pay for importing it.
+if (process.env.DEMO_DATA !== "off" && db.$client.prepare("select 1 from counties limit 1").get() === undefined) {
+  const { seedDemoData } = await import("./db/seed/seed.server");
+  if (await seedDemoData(db)) console.log("Demo data loaded: sign in as xh.pl / demo-2026 (see README).");
 }
 
 const build = (await import(url.pathToFileURL(BUILD_PATH).href)) as ServerBuild;
