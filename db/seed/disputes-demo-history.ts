@@ -8,22 +8,11 @@
  */
 import type { DisputeType } from "../../app/modules/disputes/vocabulary";
 import { TOWNSHIP_COMMITTEE_XH_TZ, TOWNSHIP_COMMITTEE_XH_YP, VILLAGE_COMMITTEE, type DemoDispute, type DemoParty } from "./disputes-demo-data";
+import { seededRandom } from "./random";
 
 const DAY_MS = 86_400_000;
 const HISTORY_START = Date.parse("2024-01-05T09:00:00+08:00");
 const XH_YP_START = Date.parse("2025-03-02T09:00:00+08:00");
-
-/** mulberry32: the same numbers on every run. */
-function generator(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type County = "XH" | "TZ" | "YP";
 const VILLAGES: Record<County, { village: string; region: string }[]> = {
@@ -186,7 +175,7 @@ function closingSoon(random: () => number, now: number): DemoDispute[] {
 
 /** The historical disputes, deterministic for a given moment of seeding. */
 export function historicalDisputes(now: number): DemoDispute[] {
-  const random = generator(20240105);
+  const random = seededRandom(20240105);
   const list = outcomes(random);
   const span = now - 20 * DAY_MS - HISTORY_START;
   const generated = list.map((outcome, i) => {

@@ -7,6 +7,7 @@
  * (patrols-demo.ts) turns them into records, details and threads.
  */
 import type { ActivityKind, PatrolKind } from "../../app/modules/patrols/vocabulary";
+import { seededRandom } from "./random";
 
 export const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -18,18 +19,6 @@ export const PACT_STARTS: Record<DemoPactKey, number> = {
   "XH-YP": Date.parse("2025-03-03T00:00:00+08:00"),
 };
 export const PATROL_COUNTS: Record<DemoPactKey, number> = { "XH-TZ": 360, "XH-YP": 175 };
-
-/** mulberry32: the same numbers on every run. */
-export function generator(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export const pick = <T>(random: () => number, list: readonly T[]): T => list[Math.floor(random() * list.length)];
 
@@ -147,7 +136,7 @@ function carriedOut(random: () => number, plan: DemoPatrolPlan, now: number): De
 
 /** The demo patrols: history spread over each pact's term, one under way now, four planned ahead. */
 export function demoPatrols(now: number): DemoPatrolPlan[] {
-  const random = generator(20240103);
+  const random = seededRandom(20240103);
   const plans: DemoPatrolPlan[] = [];
   const lastDay = now - 2 * DAY_MS;
   for (const pact of ["XH-TZ", "XH-YP"] as const) {
@@ -203,7 +192,7 @@ const NOTES: Record<ActivityKind, string> = {
 
 /** The demo activities, spread over each pact's term up to yesterday. */
 export function demoActivities(now: number): DemoActivity[] {
-  const random = generator(20240105);
+  const random = seededRandom(20240105);
   const out: DemoActivity[] = [];
   for (const pact of ["XH-TZ", "XH-YP"] as const) {
     const sides = SIDES[pact];

@@ -5,6 +5,7 @@
  * success redirect), in doubt (the connection died first) and refused (any other answer).
  */
 import { createHash } from "node:crypto";
+import { seededRandom } from "../../db/seed/random";
 
 /** A 1×1 PNG; a unique trailer after IEND makes every uploaded photo a file of its own. */
 const PNG_1X1 = Buffer.from(
@@ -71,18 +72,6 @@ export class PortalGate {
     if (this.closed || this.generation > generation) return Promise.resolve();
     return new Promise((resolve) => this.waiters.push({ after: generation, resolve }));
   }
-}
-
-/** A small seeded generator (mulberry32), so a run's choices can be replayed from its seed. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface ClientOptions {

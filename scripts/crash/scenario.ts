@@ -8,7 +8,8 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { emptyLedger, PortalClient, PortalGate, seededRandom, type Ledger } from "./clients";
+import { seededRandom } from "../../db/seed/random";
+import { emptyLedger, PortalClient, PortalGate, type Ledger } from "./clients";
 import { ensureProductionBuild, freePort, removeServerBundle, startPortal, stopPortal, type RunningPortal } from "./portal-process";
 import { verifyCrashRun, type CrashVerdict } from "./verify";
 

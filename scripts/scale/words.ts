@@ -2,17 +2,11 @@
  * Chinese words for the scale generator: county, township and village names, people, and the
  * phrases titles, descriptions and thread messages are made of. Deterministic (a seeded random).
  */
+import { seededRandom as mulberry32 } from "../../db/seed/random";
 
 /** A small seeded random (mulberry32), so the same scale gives the same database. */
 export function seededRandom(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = mulberry32(seed);
   return {
     next,
     int: (n: number) => Math.floor(next() * n),
