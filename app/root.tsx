@@ -13,7 +13,7 @@ import { ErrorPage } from "~/components/layout/error-page";
 import { DEFAULT_LOCALE, translator, type Locale } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { getViewer } from "~/modules/auth/require-user.server";
-import { inboxCount } from "~/modules/records/inbox.server";
+import { inboxBadgeCount } from "~/modules/records/inbox-badge.server";
 import stylesheet from "~/tailwind.css";
 
 export const links: LinksFunction = () => [
@@ -37,8 +37,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
           roles: viewer.roles,
         }
       : null,
-    /** Items in the viewer's inbox (待办), for the menu badge: one aggregate query. */
-    inboxCount: viewer ? inboxCount(viewer) : 0,
+    /** Items in the viewer's inbox (待办), for the menu badge (counted again only after a change). */
+    inboxCount: viewer ? inboxBadgeCount(viewer) : 0,
   };
 }
 

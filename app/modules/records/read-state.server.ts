@@ -36,11 +36,14 @@ export function markThreadRead(viewer: Viewer, recordId: number): void {
     .where(and(eq(threadEntries.recordId, recordId), readableEntries(viewer)))
     .get()?.id;
   if (!last) return;
+  // Written only when the mark advances, so viewing a thread read before writes nothing and
+  // `readAt` is when the viewer last read something new (the menu badge relies on both).
   db.insert(readStates)
     .values({ userId: viewer.userId, recordId, lastReadEntryId: last, readAt: Date.now() })
     .onConflictDoUpdate({
       target: [readStates.userId, readStates.recordId],
-      set: { lastReadEntryId: sql`max(${readStates.lastReadEntryId}, ${last})`, readAt: Date.now() },
+      set: { lastReadEntryId: last, readAt: Date.now() },
+      setWhere: sql`${readStates.lastReadEntryId} < ${last}`,
     })
     .run();
 }
