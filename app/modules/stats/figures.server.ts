@@ -4,8 +4,14 @@
  * before. Every count runs inside the access policy: records through visibleRecordsFilter, joint
  * activities through the pact membership rule, so a figure never counts what the viewer could not
  * open. Counts that describe the present (overdue, projects by status) have no previous period.
+ *
+ * Each workflow's figures come from one query (notices: two, patrols: the records and the joint
+ * activities), for the period and the one before together: every figure is a
+ * `sum(case when <its condition> then 1 else 0 end)` for each period, grouped by the county
+ * columns the figures are split by. The access policy is then applied once per workflow rather
+ * than once per figure and period (decision 0014).
  */
-import { and, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { records } from "~db/schema";
 import type { Workflow } from "~/modules/access/capabilities";
 import type { Viewer } from "~/modules/auth/viewer";
@@ -18,45 +24,187 @@ import { activitiesInScope, countiesOfScope, memberPact, visibleInScope, workflo
 type Values = Map<number, number | null>;
 const TOTAL = -1;
 
-interface Context {
-  viewer: Viewer;
-  scope: StatsScope;
-  /** First and last millisecond of the period. */
+/** First and last millisecond, and first and last day, of a period. */
+interface Bounds {
   from: number;
   to: number;
   fromDay: string;
   toDay: string;
+}
+
+interface Context {
+  viewer: Viewer;
+  scope: StatsScope;
+  current: Bounds;
+  previous: Bounds;
   now: number;
 }
 
-interface Definition {
+/** One count of a workflow's query: the rows it counts in a period (or now), and by which county. */
+interface Count {
   name: string;
-  workflow: Workflow;
-  format: FigureFormat;
-  /** False for figures of the present moment (no previous period). */
+  /** The county column (an index into the query's `keys`). */
+  key: number;
+  /** False for counts of the present moment (no previous period). */
   periodic: boolean;
-  compute: (c: Context) => Values;
+  when: (b: Bounds, c: Context) => SQL;
+  /** What a counted row adds (default 1): a column of joint activities. */
+  value?: SQL;
 }
+
+/** The query of one workflow's counts. */
+interface Tally {
+  /** The table and the joins. */
+  from: SQL;
+  /** The access policy and the rows any of the counts may need, in both periods together. */
+  where: (c: Context) => SQL;
+  keys: SQL[];
+  counts: Count[];
+}
+
+/** What a tally gives for each count: per county and total, now and in the period before. */
+type Tallied = Map<string, { current: Values; previous: Values | null }>;
 
 const visibleOf = (c: Context, workflow: Workflow): SQL => visibleInScope(c.viewer, c.scope, workflow);
+/** From the start of the period before to the end of the period: what the periodic counts may need. */
+const spanOf = (c: Context): Bounds => ({ from: c.previous.from, to: c.current.to, fromDay: c.previous.fromDay, toDay: c.current.toDay });
+const list = (values: string[]) => sql.join(values.map((s) => sql`${s}`), sql`, `);
 
-/** `select <county> as k, <value> as n ... group by k`, with the total summed (counts) or computed. */
-function grouped(query: SQL): Values {
-  const rows = getDb().all<{ k: number | null; n: number | null }>(query);
-  const values: Values = new Map();
-  let total = 0;
-  for (const r of rows) {
-    if (r.k == null) continue;
-    values.set(r.k, r.n ?? 0);
-    total += r.n ?? 0;
-  }
-  values.set(TOTAL, total);
-  return values;
+/**
+ * Runs the tally: one row per combination of its county columns, a column per count and period.
+ * A count's values are summed by its own county column; rows without a county are left out, as is
+ * a county for which no row matched at all (it reads as 0, or as undefined for a share).
+ */
+function tally(c: Context, t: Tally): Tallied {
+  const columns: SQL[] = t.keys.map((k, i) => sql`${k} as ${sql.raw(`k${i}`)}`);
+  t.counts.forEach((count, i) => {
+    const value = count.value ?? sql`1`;
+    columns.push(sql`sum(case when ${count.when(c.current, c)} then ${value} else 0 end) as ${sql.raw(`c${i}`)}`);
+    if (count.periodic) columns.push(sql`sum(case when ${count.when(c.previous, c)} then ${value} else 0 end) as ${sql.raw(`p${i}`)}`);
+  });
+  const groups = t.keys.map((_, i) => sql.raw(`k${i}`));
+  const rows = getDb().all<Record<string, number | null>>(
+    sql`select ${sql.join(columns, sql`, `)} from ${t.from} where ${t.where(c)} group by ${sql.join(groups, sql`, `)}`,
+  );
+  const result: Tallied = new Map();
+  t.counts.forEach((count, i) => {
+    const sum = (column: string): Values => {
+      const values: Values = new Map();
+      let total = 0;
+      for (const row of rows) {
+        const k = row[`k${count.key}`];
+        const n = row[column];
+        if (k == null || n === 0) continue;
+        values.set(k, (values.get(k) ?? 0) + (n ?? 0));
+        total += n ?? 0;
+      }
+      values.set(TOTAL, total);
+      return values;
+    };
+    result.set(count.name, { current: sum(`c${i}`), previous: count.periodic ? sum(`p${i}`) : null });
+  });
+  return result;
 }
 
-function countRecords(c: Context, workflow: Workflow, countyKey: SQL, extra: SQL, join: SQL = sql``): Values {
-  return grouped(sql`select ${countyKey} as k, count(*) as n from ${records} ${join}
-    where ${visibleOf(c, workflow)} and ${extra} group by k`);
+const inPeriod = (column: SQL, b: Bounds) => sql`${column} between ${b.from} and ${b.to}`;
+const reachedIn = (status: string[], b: Bounds) =>
+  sql`exists (select 1 from thread_entries te where te.record_id = ${records.id} and te.kind = 'event'
+    and te.to_status in (${list(status)}) and te.created_at between ${b.from} and ${b.to})`;
+const statusIn = (statuses: string[]) => sql`${records.status} in (${list(statuses)})`;
+
+const DECIDED = ["resolved", "followed_up", "stabilised", "failed"];
+const OK = ["resolved", "followed_up"];
+
+const TALLIES: Partial<Record<Workflow, Tally[]>> = {
+  // 问题隐患联防: found by the owner; eliminated and overdue by the responsible county (else the owner).
+  hazard: [{
+    from: sql`${records} join hazard_details hd on hd.record_id = ${records.id}`,
+    where: (c) => sql`${visibleOf(c, "hazard")} and (${inPeriod(sql`${records.createdAt}`, spanOf(c))}
+      or ${records.status} = 'eliminated' or (${records.status} = 'rectifying' and ${records.dueAt} < ${c.now}))`,
+    keys: [sql`${records.ownerCountyId}`, sql`coalesce(hd.responsible_county_id, ${records.ownerCountyId})`],
+    counts: [
+      { name: "hazardsFound", key: 0, periodic: true, when: (b) => inPeriod(sql`${records.createdAt}`, b) },
+      { name: "hazardsEliminated", key: 1, periodic: true, when: (b) => sql`${records.status} = 'eliminated' and ${reachedIn(["eliminated"], b)}` },
+      { name: "hazardsOverdue", key: 1, periodic: false, when: (_b, c) => sql`${records.status} = 'rectifying' and ${records.dueAt} < ${c.now}` },
+    ],
+  }],
+  // 矛盾纠纷联调: by the lead county, disputes opened in the period.
+  dispute: [{
+    from: sql`${records} join dispute_details dd on dd.record_id = ${records.id}`,
+    where: (c) => sql`${visibleOf(c, "dispute")} and ${inPeriod(sql`${records.createdAt}`, spanOf(c))}`,
+    keys: [sql`dd.lead_county_id`],
+    counts: [
+      { name: "disputesAccepted", key: 0, periodic: true, when: (b) => sql`${inPeriod(sql`${records.createdAt}`, b)} and ${records.status} <> 'reported'` },
+      { name: "disputesResolved", key: 0, periodic: true, when: (b) => sql`${inPeriod(sql`${records.createdAt}`, b)} and ${statusIn(OK)}` },
+      { name: "disputesStabilised", key: 0, periodic: true, when: (b) => sql`${inPeriod(sql`${records.createdAt}`, b)} and ${statusIn(["stabilised"])}` },
+      { name: "disputesFailed", key: 0, periodic: true, when: (b) => sql`${inPeriod(sql`${records.createdAt}`, b)} and ${statusIn(["failed"])}` },
+      { name: "disputesDecided", key: 0, periodic: true, when: (b) => sql`${inPeriod(sql`${records.createdAt}`, b)} and ${statusIn(DECIDED)}` },
+    ],
+  }],
+  // 刑事犯罪联打: sent by the sender (receipts: receiptsOf).
+  notice: [{
+    from: sql`${records}`,
+    where: (c) => sql`${visibleOf(c, "notice")} and ${inPeriod(sql`${records.createdAt}`, spanOf(c))}`,
+    keys: [sql`${records.ownerCountyId}`],
+    counts: [{ name: "noticesSent", key: 0, periodic: true, when: (b) => inPeriod(sql`${records.createdAt}`, b) }],
+  }],
+  // 社会治安联治: patrols completed on a day of the period, and the joint activities held in it.
+  patrol: [
+    {
+      from: sql`${records} join patrol_details pd on pd.record_id = ${records.id}`,
+      where: (c) => sql`${visibleOf(c, "patrol")} and ${records.status} = 'completed'`,
+      keys: [sql`${records.ownerCountyId}`],
+      counts: [{ name: "patrolsCompleted", key: 0, periodic: true, when: (b) => sql`pd.patrol_on between ${b.fromDay} and ${b.toDay}` }],
+    },
+    {
+      from: sql`joint_activities`,
+      where: (c) => sql`${activitiesInScope(c.viewer, c.scope)} and held_on between ${c.previous.fromDay} and ${c.current.toDay}`,
+      keys: [sql`organiser_county_id`],
+      counts: [
+        { name: "legalEducationEvents", key: 0, periodic: true, when: (b) => sql`held_on between ${b.fromDay} and ${b.toDay} and kind = 'legal_education'` },
+        ...(["attendance", "consultations", "legal_aid_cases", "requests_resolved"] as const).map((column, i): Count => ({
+          name: ["legalEducationAttendance", "legalConsultations", "legalAidCases", "publicRequestsResolved"][i],
+          key: 0, periodic: true, value: sql.raw(column), when: (b) => sql`held_on between ${b.fromDay} and ${b.toDay}`,
+        })),
+      ],
+    },
+  ],
+  // 平安边界联创: meetings by the host county, action items by the responsible county.
+  meeting: [{
+    from: sql`${records} left join meeting_details md on md.record_id = ${records.id} left join action_items ai on ai.record_id = ${records.id}`,
+    where: (c) => sql`${visibleOf(c, "meeting")} and ${statusIn(["held", "done", "open"])}`,
+    keys: [sql`md.host_county_id`, sql`ai.responsible_county_id`],
+    counts: [
+      { name: "meetingsHeld", key: 0, periodic: true, when: (b) => sql`md.record_id is not null and ${records.status} = 'held' and md.starts_at between ${b.from} and ${b.to}` },
+      { name: "actionItemsDone", key: 1, periodic: true, when: (b) => sql`ai.record_id is not null and ${records.status} = 'done' and ai.done_at between ${b.from} and ${b.to}` },
+      { name: "actionItemsOpen", key: 1, periodic: false, when: () => sql`ai.record_id is not null and ${records.status} = 'open'` },
+      { name: "actionItemsOverdue", key: 1, periodic: false, when: (_b, c) => sql`ai.record_id is not null and ${records.status} = 'open' and ${records.dueAt} < ${c.now}` },
+    ],
+  }],
+  // 民生事业联动: by the lead county, as they stand now.
+  project: [{
+    from: sql`${records} join project_details pr on pr.record_id = ${records.id}`,
+    where: (c) => visibleOf(c, "project"),
+    keys: [sql`${records.ownerCountyId}`],
+    counts: (["proposed", "active", "completed", "suspended"] as const).map((status): Count => ({
+      name: `projects_${status}`, key: 0, periodic: false, when: () => sql`${records.status} = ${status}`,
+    })),
+  }],
+};
+
+interface Receipt {
+  k: number;
+  createdAt: number;
+  signedAt: number | null;
+  deadline: number;
+}
+
+/** The receipts of the notices sent in either period, by the county addressed. */
+function receiptsOf(c: Context): Receipt[] {
+  return getDb().all<Receipt>(sql`
+    select nr.county_id as k, ${records.createdAt} as createdAt, nr.signed_at as signedAt, nr.sign_deadline as deadline
+    from notice_receipts nr join ${records} on ${records.id} = nr.record_id
+    where ${visibleOf(c, "notice")} and ${inPeriod(sql`${records.createdAt}`, spanOf(c))}`);
 }
 
 function median(values: number[]): number | null {
@@ -74,83 +222,85 @@ function byRows<R extends { k: number }>(rows: R[], reduce: (rows: R[]) => numbe
   return values;
 }
 
-const inPeriod = (column: SQL, c: Context) => sql`${column} between ${c.from} and ${c.to}`;
-const reachedIn = (status: string[], c: Context) =>
-  sql`exists (select 1 from thread_entries te where te.record_id = ${records.id} and te.kind = 'event'
-    and te.to_status in (${sql.join(status.map((s) => sql`${s}`), sql`, `)}) and te.created_at between ${c.from} and ${c.to})`;
+/** What the figures of the shown workflows are computed from, each query run once. */
+class Sources {
+  private tallied = new Map<string, { current: Values; previous: Values | null }>();
+  private done = new Set<Workflow>();
+  private receipts: Receipt[] | null = null;
 
-const HAZARD = sql`join hazard_details hd on hd.record_id = ${records.id}`;
-const DISPUTE = sql`join dispute_details dd on dd.record_id = ${records.id}`;
-const PATROL = sql`join patrol_details pd on pd.record_id = ${records.id}`;
-const MEETING = sql`join meeting_details md on md.record_id = ${records.id}`;
-const ACTION = sql`join action_items ai on ai.record_id = ${records.id}`;
-const PROJECT = sql`join project_details pr on pr.record_id = ${records.id}`;
-const owner = sql`${records.ownerCountyId}`;
+  constructor(readonly c: Context) {}
 
-function disputeOutcomes(c: Context, statuses: string[]): Values {
-  return countRecords(c, "dispute", sql`dd.lead_county_id`, and(inPeriod(sql`${records.createdAt}`, c), sql`${records.status} in (${sql.join(statuses.map((s) => sql`${s}`), sql`, `)})`)!, DISPUTE);
+  count(workflow: Workflow, name: string, period: "current" | "previous"): Values {
+    if (!this.done.has(workflow)) {
+      for (const t of TALLIES[workflow] ?? []) for (const [n, v] of tally(this.c, t)) this.tallied.set(n, v);
+      this.done.add(workflow);
+    }
+    return this.tallied.get(name)![period] ?? new Map();
+  }
+
+  /** The receipts of the notices sent in the period. */
+  receiptsIn(period: "current" | "previous"): Receipt[] {
+    this.receipts ??= receiptsOf(this.c);
+    const b = this.c[period];
+    return this.receipts.filter((r) => r.createdAt >= b.from && r.createdAt <= b.to);
+  }
 }
 
-function receiptsOf(c: Context) {
-  return getDb().all<{ k: number; createdAt: number; signedAt: number | null; deadline: number }>(sql`
-    select nr.county_id as k, ${records.createdAt} as createdAt, nr.signed_at as signedAt, nr.sign_deadline as deadline
-    from notice_receipts nr join ${records} on ${records.id} = nr.record_id
-    where ${visibleOf(c, "notice")} and ${inPeriod(sql`${records.createdAt}`, c)}`);
+interface Definition {
+  name: string;
+  workflow: Workflow;
+  format: FigureFormat;
+  /** False for figures of the present moment (no previous period). */
+  periodic: boolean;
+  compute: (s: Sources, period: "current" | "previous") => Values;
 }
 
-function activitySum(c: Context, column: string, kind: string | null): Values {
-  return grouped(sql`select organiser_county_id as k, ${kind === null ? sql.raw(`sum(${column})`) : sql`count(*)`} as n
-    from joint_activities where ${activitiesInScope(c.viewer, c.scope)}
-      and held_on between ${c.fromDay} and ${c.toDay} ${kind ? sql`and kind = ${kind}` : sql``}
-    group by k`);
-}
+const counted = (name: string, workflow: Workflow, periodic = true): Definition =>
+  ({ name, workflow, format: "count", periodic, compute: (s, p) => s.count(workflow, name, p) });
 
 const DEFINITIONS: Definition[] = [
   // 问题隐患联防
-  { name: "hazardsFound", workflow: "hazard", format: "count", periodic: true, compute: (c) => countRecords(c, "hazard", owner, inPeriod(sql`${records.createdAt}`, c), HAZARD) },
-  { name: "hazardsEliminated", workflow: "hazard", format: "count", periodic: true, compute: (c) => countRecords(c, "hazard", sql`coalesce(hd.responsible_county_id, ${records.ownerCountyId})`, and(sql`${records.status} = 'eliminated'`, reachedIn(["eliminated"], c))!, HAZARD) },
-  { name: "hazardsOverdue", workflow: "hazard", format: "count", periodic: false, compute: (c) => countRecords(c, "hazard", sql`coalesce(hd.responsible_county_id, ${records.ownerCountyId})`, sql`${records.status} = 'rectifying' and ${records.dueAt} < ${c.now}`, HAZARD) },
+  counted("hazardsFound", "hazard"),
+  counted("hazardsEliminated", "hazard"),
+  counted("hazardsOverdue", "hazard", false),
   // 矛盾纠纷联调 (by the lead county, disputes opened in the period)
-  { name: "disputesAccepted", workflow: "dispute", format: "count", periodic: true, compute: (c) => countRecords(c, "dispute", sql`dd.lead_county_id`, and(inPeriod(sql`${records.createdAt}`, c), sql`${records.status} <> 'reported'`)!, DISPUTE) },
-  { name: "disputesResolved", workflow: "dispute", format: "count", periodic: true, compute: (c) => disputeOutcomes(c, ["resolved", "followed_up"]) },
-  { name: "disputesStabilised", workflow: "dispute", format: "count", periodic: true, compute: (c) => disputeOutcomes(c, ["stabilised"]) },
-  { name: "disputesFailed", workflow: "dispute", format: "count", periodic: true, compute: (c) => disputeOutcomes(c, ["failed"]) },
+  counted("disputesAccepted", "dispute"),
+  counted("disputesResolved", "dispute"),
+  counted("disputesStabilised", "dispute"),
+  counted("disputesFailed", "dispute"),
   {
     name: "disputeSuccessRate", workflow: "dispute", format: "share", periodic: true,
-    compute: (c) => {
-      const ok = disputeOutcomes(c, ["resolved", "followed_up"]);
-      const decided = disputeOutcomes(c, ["resolved", "followed_up", "stabilised", "failed"]);
+    compute: (s, p) => {
+      const ok = s.count("dispute", "disputesResolved", p);
+      const decided = s.count("dispute", "disputesDecided", p);
       return new Map([...decided].map(([k, n]) => [k, n ? (ok.get(k) ?? 0) / n : null]));
     },
   },
   // 刑事犯罪联打 (sent by the sender, received and signed by each addressed county)
-  { name: "noticesSent", workflow: "notice", format: "count", periodic: true, compute: (c) => countRecords(c, "notice", owner, inPeriod(sql`${records.createdAt}`, c)) },
-  { name: "noticesReceived", workflow: "notice", format: "count", periodic: true, compute: (c) => byRows(receiptsOf(c), (rows) => rows.length) },
-  { name: "noticeMedianSignMinutes", workflow: "notice", format: "minutes", periodic: true, compute: (c) => byRows(receiptsOf(c), (rows) => { const m = median(rows.filter((r) => r.signedAt !== null).map((r) => (r.signedAt! - r.createdAt) / 60_000)); return m === null ? null : Math.round(m); }) },
+  counted("noticesSent", "notice"),
+  { name: "noticesReceived", workflow: "notice", format: "count", periodic: true, compute: (s, p) => byRows(s.receiptsIn(p), (rows) => rows.length) },
+  { name: "noticeMedianSignMinutes", workflow: "notice", format: "minutes", periodic: true, compute: (s, p) => byRows(s.receiptsIn(p), (rows) => { const m = median(rows.filter((r) => r.signedAt !== null).map((r) => (r.signedAt! - r.createdAt) / 60_000)); return m === null ? null : Math.round(m); }) },
   {
     name: "noticeSignedInTime", workflow: "notice", format: "share", periodic: true,
-    compute: (c) => byRows(receiptsOf(c), (rows) => {
-      const due = rows.filter((r) => r.signedAt !== null || r.deadline < c.now);
+    compute: (s, p) => byRows(s.receiptsIn(p), (rows) => {
+      const due = rows.filter((r) => r.signedAt !== null || r.deadline < s.c.now);
       return due.length ? due.filter((r) => r.signedAt !== null && r.signedAt <= r.deadline).length / due.length : null;
     }),
   },
   // 社会治安联治
-  { name: "patrolsCompleted", workflow: "patrol", format: "count", periodic: true, compute: (c) => countRecords(c, "patrol", owner, sql`${records.status} = 'completed' and pd.patrol_on between ${c.fromDay} and ${c.toDay}`, PATROL) },
-  { name: "legalEducationEvents", workflow: "patrol", format: "count", periodic: true, compute: (c) => activitySum(c, "", "legal_education") },
-  { name: "legalEducationAttendance", workflow: "patrol", format: "count", periodic: true, compute: (c) => activitySum(c, "attendance", null) },
-  { name: "legalConsultations", workflow: "patrol", format: "count", periodic: true, compute: (c) => activitySum(c, "consultations", null) },
-  { name: "legalAidCases", workflow: "patrol", format: "count", periodic: true, compute: (c) => activitySum(c, "legal_aid_cases", null) },
-  { name: "publicRequestsResolved", workflow: "patrol", format: "count", periodic: true, compute: (c) => activitySum(c, "requests_resolved", null) },
+  counted("patrolsCompleted", "patrol"),
+  counted("legalEducationEvents", "patrol"),
+  counted("legalEducationAttendance", "patrol"),
+  counted("legalConsultations", "patrol"),
+  counted("legalAidCases", "patrol"),
+  counted("publicRequestsResolved", "patrol"),
   // 平安边界联创
-  { name: "meetingsHeld", workflow: "meeting", format: "count", periodic: true, compute: (c) => countRecords(c, "meeting", sql`md.host_county_id`, sql`${records.status} = 'held' and md.starts_at between ${c.from} and ${c.to}`, MEETING) },
-  { name: "actionItemsDone", workflow: "meeting", format: "count", periodic: true, compute: (c) => countRecords(c, "meeting", sql`ai.responsible_county_id`, sql`${records.status} = 'done' and ai.done_at between ${c.from} and ${c.to}`, ACTION) },
-  { name: "actionItemsOpen", workflow: "meeting", format: "count", periodic: false, compute: (c) => countRecords(c, "meeting", sql`ai.responsible_county_id`, sql`${records.status} = 'open'`, ACTION) },
-  { name: "actionItemsOverdue", workflow: "meeting", format: "count", periodic: false, compute: (c) => countRecords(c, "meeting", sql`ai.responsible_county_id`, sql`${records.status} = 'open' and ${records.dueAt} < ${c.now}`, ACTION) },
+  counted("meetingsHeld", "meeting"),
+  counted("actionItemsDone", "meeting"),
+  counted("actionItemsOpen", "meeting", false),
+  counted("actionItemsOverdue", "meeting", false),
   // 民生事业联动 (by the lead county, as they stand now)
-  ...(["proposed", "active", "completed", "suspended"] as const).map((status): Definition => ({
-    name: `projects_${status}`, workflow: "project", format: "count", periodic: false,
-    compute: (c) => countRecords(c, "project", owner, sql`${records.status} = ${status}`, PROJECT),
-  })),
+  ...(["proposed", "active", "completed", "suspended"] as const).map((status) => counted(`projects_${status}`, "project", false)),
 ];
 
 /** The period of the same length just before `period`. */
@@ -161,20 +311,18 @@ export function previousPeriodOf(period: Period): Period {
   return { from: iso(start - days * DAY_MS), to: iso(start - DAY_MS) };
 }
 
+const boundsOf = (p: Period): Bounds => ({ fromDay: p.from, toDay: p.to, from: Date.parse(`${p.from}T00:00:00+08:00`), to: endOfChinaDay(p.to) });
+
 /** The figures of `scope` for the period (the viewer's county must be in a pact scope; pactFigures checks). */
 function figuresOf(viewer: Viewer, scope: StatsScope, title: string, period: Period, now: number): WorkFigures {
   const members = countiesOfScope(viewer, scope);
   const shown = workflowsOfScope(viewer, scope);
   const previousPeriod = previousPeriodOf(period);
-  const context = (p: Period): Context => ({
-    viewer, scope, now, fromDay: p.from, toDay: p.to, from: Date.parse(`${p.from}T00:00:00+08:00`), to: endOfChinaDay(p.to),
-  });
-  const current = context(period);
-  const previous = context(previousPeriod);
+  const sources = new Sources({ viewer, scope, now, current: boundsOf(period), previous: boundsOf(previousPeriod) });
   const figures: Figure[] = DEFINITIONS.filter((d) => shown.includes(d.workflow))
     .sort((a, b) => shown.indexOf(a.workflow) - shown.indexOf(b.workflow))
     .map((d) => {
-      const values = d.compute(current);
+      const values = d.compute(sources, "current");
       const byCounty = Object.fromEntries(members.map((m) => [m.id, values.get(m.id) ?? (d.format === "count" ? 0 : null)]));
       return {
         name: d.name,
@@ -182,7 +330,7 @@ function figuresOf(viewer: Viewer, scope: StatsScope, title: string, period: Per
         format: d.format,
         byCounty,
         total: values.get(TOTAL) ?? null,
-        previousTotal: d.periodic ? (d.compute(previous).get(TOTAL) ?? null) : null,
+        previousTotal: d.periodic ? (d.compute(sources, "previous").get(TOTAL) ?? null) : null,
       };
     });
   return { scope: scope.kind, pactId: scope.kind === "pact" ? scope.pactId : null, title, period, previousPeriod, counties: members, figures };
