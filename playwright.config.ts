@@ -35,7 +35,7 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
   webServer: {
     // A fresh database for every run: migrated and filled with demo data at start.
-    command: `rm -rf data/e2e && DATABASE_PATH=data/e2e/portal.sqlite PORT=${PORT} NODE_ENV=production tsx server.ts`,
+    command: `rm -rf data/e2e && DATABASE_PATH=data/e2e/portal.sqlite PORT=${PORT} NODE_ENV=production node build/server.js`,
     url: `http://localhost:${PORT}/login`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,6 +1,10 @@
 /**
  * The portal's HTTP server: prepares the database (migrate; demo data on a brand-new one), refuses
  * cross-site writes, serves static files and hands everything else to Remix.
+ *
+ * Production runs it compiled (`npm run build` → build/server.js, started with plain node). Every
+ * file it reads — the Remix build, public/, the migrations — is found from the working directory
+ * (the project root), never from this file's own location, so source and compiled server agree.
  */
 import path from "node:path";
 import url from "node:url";
