@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { buildServer } from "../build-server";
 
 export type ServerKind = "portal" | "remix" | "plain";
 
@@ -17,18 +18,28 @@ export interface RunningServer {
   startupMs: number;
 }
 
+/** The servers as production runs them: compiled to plain JavaScript, started with node. */
+const COMPILED = "data/bench/server";
+const ENTRY: Record<ServerKind, string> = { portal: "server", remix: "server", plain: "plain-server" };
+
 /**
- * The entry files, through links of their own under data/bench, so that each server under test
- * has a command line no other process on the machine shares (nothing stopping "server.ts"
+ * Compiles the portal's server and the plain baseline (the build's own server compile) into
+ * data/bench/server; run before starting servers, so they are never stale.
+ */
+export async function compileServers(): Promise<void> {
+  await buildServer({ outdir: COMPILED, entries: { server: "server.ts", "plain-server": "scripts/bench/plain-server.ts" } });
+}
+
+/**
+ * The compiled entry files, through links of their own under data/bench, so that each server under
+ * test has a command line no other process on the machine shares (nothing stopping "server.js"
  * processes by name can hit the benchmark).
  */
-const ENTRY: Record<ServerKind, string> = { portal: "server.ts", remix: "server.ts", plain: "scripts/bench/plain-server.ts" };
-
 function entryOf(kind: ServerKind): string {
-  const link = path.resolve(`data/bench/bench-${kind}-entry.ts`);
+  const link = path.resolve(`data/bench/bench-${kind}-entry.js`);
   fs.mkdirSync(path.dirname(link), { recursive: true });
   fs.rmSync(link, { force: true });
-  fs.symlinkSync(path.resolve(ENTRY[kind]), link);
+  fs.symlinkSync(path.resolve(COMPILED, `${ENTRY[kind]}.js`), link);
   return link;
 }
 
@@ -36,7 +47,7 @@ const stopping = new WeakSet<ChildProcess>();
 
 export async function startServer(kind: ServerKind, databasePath: string, port: number, core: number): Promise<RunningServer> {
   const started = performance.now();
-  const child = spawn("taskset", ["-c", String(core), process.execPath, "--import", "tsx", entryOf(kind)], {
+  const child = spawn("taskset", ["-c", String(core), process.execPath, entryOf(kind)], {
     env: {
       ...process.env,
       NODE_ENV: "production",

@@ -7,34 +7,25 @@ import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
-import { build } from "esbuild";
+import { buildServer } from "../build-server";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const BUILD_ENTRY = path.join(ROOT, "build/index.js");
 /**
- * server.ts compiled ahead of time, one file per process using it (runs may overlap): a restart
- * then costs no TypeScript transform, about half the start-up.
+ * The compiled server (as `npm run build` makes it), in a folder per process using it (runs may
+ * overlap): a restart then costs no TypeScript transform, about half the start-up.
  */
-const SERVER_BUNDLE = path.join(ROOT, `.cache/portal-server/server-${process.pid}.mjs`);
+const SERVER_DIR = path.join(ROOT, `.cache/portal-server/${process.pid}`);
+const SERVER_BUNDLE = path.join(SERVER_DIR, "server.js");
 
 /**
  * Builds the app (`remix build`) unless a build is there already, and compiles server.ts with its
- * modules into one file (esbuild, the compiler Remix uses; packages stay external), every time, so
- * it is never stale.
+ * modules (the build's own server compile, into this process's folder), every time, so it is never
+ * stale.
  */
 export async function ensureProductionBuild(): Promise<void> {
   if (!fs.existsSync(BUILD_ENTRY)) await remixBuildOnce();
-  await build({
-    entryPoints: [path.join(ROOT, "server.ts")],
-    outfile: SERVER_BUNDLE,
-    bundle: true,
-    platform: "node",
-    format: "esm",
-    target: "node20",
-    packages: "external",
-    alias: { "~db": path.join(ROOT, "db"), "~": path.join(ROOT, "app") },
-    logLevel: "warning",
-  });
+  await buildServer({ outdir: SERVER_DIR });
 }
 
 /** Runs `remix build`; when test files ask at the same time, one builds and the others wait for it. */
@@ -63,7 +54,7 @@ async function remixBuildOnce(): Promise<void> {
 
 /** Removes this process's compiled server. */
 export function removeServerBundle(): void {
-  fs.rmSync(SERVER_BUNDLE, { force: true });
+  fs.rmSync(SERVER_DIR, { recursive: true, force: true });
 }
 
 /** A TCP port nobody listens on right now (the kernel picks it). */
