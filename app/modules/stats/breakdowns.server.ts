@@ -12,29 +12,33 @@ import { getDb } from "~/modules/db/connection.server";
 import { endOfChinaDay } from "~/modules/hazards/deadlines";
 import { NO_TOWNSHIP, OTHER_TOWNSHIPS, TOWNSHIP_ROWS, type Breakdown, type BreakdownRow } from "./charts";
 import type { Period } from "./figures";
-import { visibleInScopeOf, workflowsOfScope, type StatsScope } from "./scope.server";
+import { visibleInScope, workflowsOfScope, type StatsScope } from "./scope.server";
 
 interface Bounds {
   from: number;
   to: number;
 }
 
-/** The records each breakdown counts (with a row in the workflow's details): the same as the figure it splits. */
-const COUNTED: Partial<Record<Workflow, { figure: string; where: (b: Bounds) => SQL }>> = {
+/** The records each breakdown counts: the same as the figure it splits. */
+const COUNTED: Partial<Record<Workflow, { figure: string; join: SQL; where: (b: Bounds) => SQL }>> = {
   hazard: {
     figure: "hazardsFound",
+    join: sql`join hazard_details d on d.record_id = ${records.id}`,
     where: (b) => sql`${records.createdAt} between ${b.from} and ${b.to}`,
   },
   dispute: {
     figure: "disputesAccepted",
+    join: sql`join dispute_details d on d.record_id = ${records.id}`,
     where: (b) => sql`${records.status} <> 'reported' and ${records.createdAt} between ${b.from} and ${b.to}`,
   },
   notice: {
     figure: "noticesSent",
+    join: sql`join notice_details d on d.record_id = ${records.id}`,
     where: (b) => sql`${records.createdAt} between ${b.from} and ${b.to}`,
   },
   project: {
     figure: "projectsAll",
+    join: sql`join project_details d on d.record_id = ${records.id}`,
     where: () => sql`1`,
   },
 };
@@ -46,90 +50,47 @@ const CATEGORY: Partial<Record<Workflow, { column: string; labelPrefix: string }
   project: { column: "field", labelPrefix: "projects.field" },
 };
 
-/** The details table of each workflow with a breakdown, and its alias in the query. */
-const DETAILS: Partial<Record<Workflow, string>> = { hazard: "hazard_details", dispute: "dispute_details", notice: "notice_details", project: "project_details" };
-const ALIAS: Partial<Record<Workflow, string>> = { hazard: "hd", dispute: "dd", notice: "nd", project: "pd" };
-
 /** Workflows whose records name a place in the region tree (a notice's place is free text). */
 const TOWNSHIP_WORKFLOWS: Workflow[] = ["hazard", "dispute"];
 
-/** SQLite's BINARY order of text (UTF-8 bytes), nulls first. */
-function binaryOrder(a: string | null, b: string | null): number {
-  if (a === null || b === null) return a === b ? 0 : a === null ? -1 : 1;
-  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
-}
-
-interface Row {
-  w: Workflow;
-  /** The category column of the workflow's details. */
-  k: string | null;
-  /** The township of the record's place (see below), its name and county. */
-  t: number | null;
-  name: string | null;
-  county: string | null;
-  n: number;
+function byCategory(viewer: Viewer, scope: StatsScope, workflow: Workflow, b: Bounds): Breakdown {
+  const counted = COUNTED[workflow]!;
+  const { column, labelPrefix } = CATEGORY[workflow]!;
+  const rows = getDb().all<{ k: string; n: number }>(sql`select d.${sql.raw(column)} as k, count(*) as n from ${records} ${counted.join}
+    where ${visibleInScope(viewer, scope, workflow)} and ${counted.where(b)} group by k order by n desc, k`);
+  return { kind: "category", workflow, figure: counted.figure, labelPrefix, rows: rows.map((r) => ({ key: r.k, value: r.n })) };
 }
 
 /**
- * The counted records of every shown workflow in one query (the access policy applied once),
- * grouped by workflow, category and township. The township of a record is its region, or the
- * region's parent or grandparent at the township level (villages and micro-grids lie below a
- * township).
+ * The township of each counted record: its region, or the region's parent or grandparent at the
+ * township level (villages and micro-grids lie below a township).
  */
-function countedRows(viewer: Viewer, scope: StatsScope, workflows: Workflow[], b: Bounds): Row[] {
-  if (workflows.length === 0) return [];
-  const category = sql.join(workflows.map((w) => sql`when ${records.workflow} = ${w} then ${sql.raw(`${ALIAS[w]}.${CATEGORY[w]!.column}`)}`), sql` `);
-  return getDb().all<Row>(sql`
-    select ${records.workflow} as w, case ${category} end as k, t.id as t, t.name as name, c.name as county, count(*) as n
-    from ${records}
-      ${sql.join(workflows.map((w) => sql.raw(`left join ${DETAILS[w]} ${ALIAS[w]} on ${ALIAS[w]}.record_id = "records"."id"`)), sql` `)}
+function byTownship(viewer: Viewer, scope: StatsScope, workflow: Workflow, b: Bounds): Breakdown {
+  const counted = COUNTED[workflow]!;
+  const rows = getDb().all<{ k: string | null; county: string | null; n: number }>(sql`
+    select t.name as k, c.name as county, count(*) as n from ${records} ${counted.join}
       left join regions r0 on r0.id = ${records.regionId}
       left join regions r1 on r1.id = r0.parent_id
       left join regions r2 on r2.id = r1.parent_id
       left join regions t on t.id = case when r0.level = 'township' then r0.id when r1.level = 'township' then r1.id else r2.id end
       left join counties c on c.id = t.county_id
-    where ${visibleInScopeOf(viewer, scope, workflows)}
-      and (${sql.join(workflows.map((w) => sql`(${records.workflow} = ${w} and ${sql.raw(ALIAS[w]!)}.record_id is not null and ${COUNTED[w]!.where(b)})`), sql` or `)})
-    group by w, k, t.id`);
-}
-
-/** The rows summed by `key`, largest first. */
-function summed<K>(rows: Row[], key: (r: Row) => K): { key: K; row: Row; n: number }[] {
-  const sums = new Map<K, { key: K; row: Row; n: number }>();
-  for (const r of rows) {
-    const k = key(r);
-    const sum = sums.get(k);
-    if (sum) sum.n += r.n;
-    else sums.set(k, { key: k, row: r, n: r.n });
-  }
-  return [...sums.values()];
-}
-
-function byCategory(workflow: Workflow, rows: Row[]): Breakdown {
-  const { labelPrefix } = CATEGORY[workflow]!;
-  const sorted = summed(rows, (r) => r.k).sort((a, b) => b.n - a.n || binaryOrder(a.key, b.key));
-  return { kind: "category", workflow, figure: COUNTED[workflow]!.figure, labelPrefix, rows: sorted.map((r) => ({ key: r.key!, value: r.n })) };
-}
-
-function byTownship(workflow: Workflow, rows: Row[]): Breakdown {
-  const townships = summed(rows, (r) => r.t);
-  const named = townships.filter((r) => r.key !== null).sort((a, b) => b.n - a.n || binaryOrder(a.row.name, b.row.name) || a.key! - b.key!);
-  const shown: BreakdownRow[] = named.slice(0, TOWNSHIP_ROWS).map((r) => ({ key: r.row.name!, county: r.row.county ?? undefined, value: r.n }));
+    where ${visibleInScope(viewer, scope, workflow)} and ${counted.where(b)}
+    group by t.id order by t.id is null, n desc, k`);
+  const named = rows.filter((r) => r.k !== null);
+  const shown: BreakdownRow[] = named.slice(0, TOWNSHIP_ROWS).map((r) => ({ key: r.k!, county: r.county ?? undefined, value: r.n }));
   const other = named.slice(TOWNSHIP_ROWS).reduce((sum, r) => sum + r.n, 0);
   if (other > 0) shown.push({ key: OTHER_TOWNSHIPS, value: other });
-  const none = townships.find((r) => r.key === null)?.n ?? 0;
+  const none = rows.find((r) => r.k === null)?.n ?? 0;
   if (none > 0) shown.push({ key: NO_TOWNSHIP, value: none });
-  return { kind: "township", workflow, figure: COUNTED[workflow]!.figure, rows: shown };
+  return { kind: "township", workflow, figure: counted.figure, rows: shown };
 }
 
 /** The breakdowns of the view's period: by category for each shown workflow that has one, then by township. */
 export function breakdownsOf(viewer: Viewer, scope: StatsScope, period: Period): Breakdown[] {
   const bounds = { from: Date.parse(`${period.from}T00:00:00+08:00`), to: endOfChinaDay(period.to) };
-  const shown = workflowsOfScope(viewer, scope).filter((w) => CATEGORY[w]);
-  const rows = countedRows(viewer, scope, shown, bounds);
-  const of = (w: Workflow) => rows.filter((r) => r.w === w);
+  const shown = workflowsOfScope(viewer, scope);
   return [
-    ...shown.map((w) => byCategory(w, of(w))),
-    ...shown.filter((w) => TOWNSHIP_WORKFLOWS.includes(w)).map((w) => byTownship(w, of(w))),
+    ...shown.filter((w) => CATEGORY[w]).map((w) => byCategory(viewer, scope, w, bounds)),
+    ...shown.filter((w) => TOWNSHIP_WORKFLOWS.includes(w)).map((w) => byTownship(viewer, scope, w, bounds)),
   ];
 }

@@ -24,19 +24,6 @@ export function visibleInScope(viewer: Viewer, scope: StatsScope, workflow: Work
   )!;
 }
 
-/**
- * The records of the scope the viewer may see, in any of `workflows`: one query over several
- * workflows applies the access policy once (the same records as visibleInScope for each).
- */
-export function visibleInScopeOf(viewer: Viewer, scope: StatsScope, workflows: readonly Workflow[]): SQL {
-  if (workflows.length === 0) return sql`0`;
-  return and(
-    inArray(records.workflow, [...workflows]),
-    scope.kind === "pact" ? eq(records.pactId, scope.pactId) : undefined,
-    visibleRecordsFilter(viewer),
-  )!;
-}
-
 /** The joint activities of the scope the viewer may see (false for roles that do not see patrols). */
 export function activitiesInScope(viewer: Viewer, scope: StatsScope): SQL {
   if (!can(viewer.roles, "patrol", "view")) return sql`0`;

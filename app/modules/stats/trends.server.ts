@@ -13,7 +13,7 @@ import { getDb } from "~/modules/db/connection.server";
 import { endOfChinaDay } from "~/modules/hazards/deadlines";
 import type { Bucket, Trends, TrendSeries } from "./charts";
 import type { Period } from "./figures";
-import { visibleInScopeOf, workflowsOfScope, type StatsScope } from "./scope.server";
+import { visibleInScope, workflowsOfScope, type StatsScope } from "./scope.server";
 
 const pad = (n: number) => String(n).padStart(2, "0");
 /** Beijing month of a UTC millisecond column. */
@@ -56,33 +56,38 @@ const quarterOf = (month: string): Bucket => `${month.slice(0, 4)}-Q${Math.floor
 interface SeriesDefinition {
   workflow: Workflow;
   figure: string;
-  /** The month a counted record falls in, and the condition it is counted under, for the window. */
-  month: SQL;
-  counted: (w: { from: number; to: number; fromDay: string; toDay: string }) => SQL;
+  /** `select <month> as m, count(*) as n ...` for the window. */
+  query: (visible: SQL, w: { from: number; to: number; fromDay: string; toDay: string }) => SQL;
 }
-
-const created = monthOfMs(sql`${records.createdAt}`);
 
 const SERIES: SeriesDefinition[] = [
   {
-    workflow: "hazard", figure: "hazardsFound", month: created,
-    counted: (w) => sql`${records.createdAt} between ${w.from} and ${w.to}`,
+    workflow: "hazard", figure: "hazardsFound",
+    query: (visible, w) => sql`select ${monthOfMs(sql`${records.createdAt}`)} as m, count(*) as n from ${records}
+      where ${visible} and ${records.createdAt} between ${w.from} and ${w.to} group by m`,
   },
   {
-    workflow: "dispute", figure: "disputesAccepted", month: created,
-    counted: (w) => sql`dd.record_id is not null and ${records.status} <> 'reported' and ${records.createdAt} between ${w.from} and ${w.to}`,
+    workflow: "dispute", figure: "disputesAccepted",
+    query: (visible, w) => sql`select ${monthOfMs(sql`${records.createdAt}`)} as m, count(*) as n from ${records}
+      join dispute_details dd on dd.record_id = ${records.id}
+      where ${visible} and ${records.status} <> 'reported' and ${records.createdAt} between ${w.from} and ${w.to} group by m`,
   },
   {
-    workflow: "notice", figure: "noticesSent", month: created,
-    counted: (w) => sql`${records.createdAt} between ${w.from} and ${w.to}`,
+    workflow: "notice", figure: "noticesSent",
+    query: (visible, w) => sql`select ${monthOfMs(sql`${records.createdAt}`)} as m, count(*) as n from ${records}
+      where ${visible} and ${records.createdAt} between ${w.from} and ${w.to} group by m`,
   },
   {
-    workflow: "patrol", figure: "patrolsCompleted", month: sql`substr(pd.patrol_on, 1, 7)`,
-    counted: (w) => sql`pd.record_id is not null and ${records.status} = 'completed' and pd.patrol_on between ${w.fromDay} and ${w.toDay}`,
+    workflow: "patrol", figure: "patrolsCompleted",
+    query: (visible, w) => sql`select substr(pd.patrol_on, 1, 7) as m, count(*) as n from ${records}
+      join patrol_details pd on pd.record_id = ${records.id}
+      where ${visible} and ${records.status} = 'completed' and pd.patrol_on between ${w.fromDay} and ${w.toDay} group by m`,
   },
   {
-    workflow: "meeting", figure: "meetingsHeld", month: monthOfMs(sql`md.starts_at`),
-    counted: (w) => sql`md.record_id is not null and ${records.status} = 'held' and md.starts_at between ${w.from} and ${w.to}`,
+    workflow: "meeting", figure: "meetingsHeld",
+    query: (visible, w) => sql`select ${monthOfMs(sql`md.starts_at`)} as m, count(*) as n from ${records}
+      join meeting_details md on md.record_id = ${records.id}
+      where ${visible} and ${records.status} = 'held' and md.starts_at between ${w.from} and ${w.to} group by m`,
   },
 ];
 
@@ -93,28 +98,13 @@ export function trendsOf(viewer: Viewer, scope: StatsScope, period: Period): Tre
   const toBucket = window.unit === "quarter" ? quarterOf : (m: string) => m;
   const buckets = [...new Set(window.months.map(toBucket))];
   const shown = workflowsOfScope(viewer, scope);
-  const drawn = SERIES.filter((s) => shown.includes(s.workflow));
-  // One query for every series: the access policy is applied once, each workflow counted under
-  // its own condition and month.
-  const counts = new Map<string, Map<Bucket, number>>(drawn.map((s) => [s.workflow, new Map()]));
-  if (drawn.length > 0) {
-    const rows = getDb().all<{ w: string; m: string; n: number }>(sql`
-      select ${records.workflow} as w, case ${sql.join(drawn.map((s) => sql`when ${records.workflow} = ${s.workflow} then ${s.month}`), sql` `)} end as m, count(*) as n
-      from ${records}
-        left join dispute_details dd on dd.record_id = ${records.id}
-        left join patrol_details pd on pd.record_id = ${records.id}
-        left join meeting_details md on md.record_id = ${records.id}
-      where ${visibleInScopeOf(viewer, scope, drawn.map((s) => s.workflow))}
-        and (${sql.join(drawn.map((s) => sql`(${records.workflow} = ${s.workflow} and ${s.counted(bounds)})`), sql` or `)})
-      group by w, m`);
-    for (const row of rows) {
-      const byBucket = counts.get(row.w)!;
+  const series: TrendSeries[] = SERIES.filter((s) => shown.includes(s.workflow)).map((s) => {
+    const counts = new Map<Bucket, number>();
+    for (const row of getDb().all<{ m: string; n: number }>(s.query(visibleInScope(viewer, scope, s.workflow), bounds))) {
       const bucket = toBucket(row.m);
-      byBucket.set(bucket, (byBucket.get(bucket) ?? 0) + row.n);
+      counts.set(bucket, (counts.get(bucket) ?? 0) + row.n);
     }
-  }
-  const series: TrendSeries[] = drawn.map((s) => ({
-    workflow: s.workflow, figure: s.figure, values: buckets.map((b) => counts.get(s.workflow)!.get(b) ?? 0),
-  }));
+    return { workflow: s.workflow, figure: s.figure, values: buckets.map((b) => counts.get(b) ?? 0) };
+  });
   return { unit: window.unit, buckets, series };
 }
