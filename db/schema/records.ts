@@ -51,11 +51,16 @@ export const recordAddressees = sqliteTable(
     countyId: integer("county_id")
       .notNull()
       .references(() => counties.id),
+    /**
+     * The record's workflow, copied by a trigger when the row is inserted (a record never changes
+     * workflow), so that a list of one workflow reads only that workflow's addressed records.
+     */
+    workflow: text("workflow"),
   },
   (t) => [
     primaryKey({ columns: [t.recordId, t.countyId] }),
-    // Covering: the records addressed to a county, without reading the table (access policy).
-    index("record_addressees_county_idx").on(t.countyId, t.recordId),
+    // Covering: the records of a workflow addressed to a county, without reading the table (access policy).
+    index("record_addressees_county_idx").on(t.countyId, t.workflow, t.recordId),
   ],
 );
 

@@ -74,7 +74,7 @@ export function statements(sqlite: Database.Database) {
   return {
     record: p(`insert into records (owner_county_id, pact_id, workflow, status, ref_no, title, description, region_id, place_text,
       police_only, due_at, created_by, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-    addressee: p("insert into record_addressees (record_id, county_id) values (?, ?)"),
+    addressee: p("insert into record_addressees (record_id, county_id, workflow) values (?, ?, ?)"),
     entry: p(`insert into thread_entries (record_id, kind, author_user_id, author_county_id, author_roles, body, event_action,
       from_status, to_status, payload, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
     hazard: p(`insert into hazard_details (record_id, category, severity, source, responsible_county_id, measures, deadline, sweep_id)
@@ -154,7 +154,7 @@ export function writeRecord(
     s.record.run(owner.id, pact?.id ?? null, workflow, status, refNo, title, description(random, village.name, title), village.id,
       `${village.name}${random.pick(["村口", "河边", "后山", "集市", "学校旁"])}`, policeOnly, dueAt, creator, at, updatedAt).lastInsertRowid,
   );
-  if (partner) s.addressee.run(recordId, partner.id);
+  if (partner) s.addressee.run(recordId, partner.id, workflow);
   writeDetails(s, workflow, recordId, owner, partner, pact, status, at, random, isOpen);
   // The thread: the creation event, then messages and notes, the status steps spread among them.
   const stepAt = new Set<number>();

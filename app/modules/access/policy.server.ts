@@ -46,22 +46,34 @@ function sharingPactsByWorkflow(countyId: number, workflows: readonly Workflow[]
 
 /** The WHERE condition (on `records`) for every record the viewer may see. */
 export function visibleRecordsFilter(viewer: Viewer, today = todayInChina()): SQL {
-  const workflows = workflowsAllowing(viewer.roles, "view");
+  return visibleFilter(viewer, workflowsAllowing(viewer.roles, "view"), today);
+}
+
+/**
+ * The same condition for the records of one workflow (a workflow's list and its counts): the
+ * records addressed to the county are read from the index for that workflow only.
+ */
+export function visibleRecordsOf(viewer: Viewer, workflow: Workflow, today = todayInChina()): SQL {
+  return and(eq(records.workflow, workflow), visibleFilter(viewer, workflowsAllowing(viewer.roles, "view").filter((w) => w === workflow), today))!;
+}
+
+function visibleFilter(viewer: Viewer, workflows: readonly Workflow[], today: string): SQL {
   if (workflows.length === 0) return sql`0`;
   const isPolice = viewer.roles.includes("police_liaison");
   // `id in (…addressees of the county)` rather than a correlated `exists`: with the owner test
   // beside it, SQLite answers the OR from two indexes (records_owner_idx and
   // record_addressees_county_idx) instead of scanning every record of the province. The pacts
   // in force are looked up first and tested as values.
-  const pactTests = [...sharingPactsByWorkflow(viewer.countyId, workflows, today)].map(([workflow, pactIds]) =>
+  const sharing = sharingPactsByWorkflow(viewer.countyId, workflows, today);
+  const pactTests = [...sharing].map(([workflow, pactIds]) =>
     and(eq(records.workflow, workflow as Workflow), inArray(records.pactId, pactIds)),
   );
   const sharedWithViewer = pactTests.length
     ? sql`(${records.id} in (select ra.record_id from record_addressees ra
-      where ra.county_id = ${viewer.countyId}) and ${or(...pactTests)})`
+      where ra.county_id = ${viewer.countyId} and ra.workflow in ${[...sharing.keys()]}) and ${or(...pactTests)})`
     : sql`0`;
   return and(
-    inArray(records.workflow, workflows),
+    inArray(records.workflow, [...workflows]),
     isPolice ? undefined : eq(records.policeOnly, false),
     sql`(${records.ownerCountyId} = ${viewer.countyId} or ${sharedWithViewer})`,
   )!;

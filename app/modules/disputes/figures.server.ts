@@ -8,7 +8,7 @@
  */
 import { and, asc, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { counties, disputeDetails, jointBodies, pacts, records } from "~db/schema";
-import { visibleRecordsFilter } from "~/modules/access/policy.server";
+import { visibleRecordsOf } from "~/modules/access/policy.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb } from "~/modules/db/connection.server";
 
@@ -58,7 +58,7 @@ function whereOf(viewer: Viewer, range: YearRange): SQL {
     eq(records.workflow, "dispute"),
     gte(records.createdAt, startOfYear(range.fromYear)),
     lt(records.createdAt, startOfYear(range.toYear + 1)),
-    visibleRecordsFilter(viewer),
+    visibleRecordsOf(viewer, "dispute"),
   )!;
 }
 

@@ -1,5 +1,5 @@
 /**
- * The dispute list and its counts. Both put the access policy's filter (visibleRecordsFilter)
+ * The dispute list and its counts. Both put the access policy's filter (visibleRecordsOf)
  * inside the same SQL conditions, so the count shown on a status tab is exactly the number of
  * disputes the list shows under that tab. The list names the parties, never their phone or ID
  * numbers, and its keyword search never looks at them.
@@ -8,7 +8,7 @@ import { tallyByStatus } from "~/modules/records/status-tally";
 import { and, asc, desc, eq, gte, inArray, isNull, lte, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { counties, disputeDetails, disputeParties, jointBodies, pacts, records, regions } from "~db/schema";
-import { visibleRecordsFilter } from "~/modules/access/policy.server";
+import { visibleRecordsOf } from "~/modules/access/policy.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb } from "~/modules/db/connection.server";
 import { endOfChinaDay, startOfChinaDay } from "~/modules/hazards/deadlines";
@@ -26,7 +26,7 @@ function contains(column: AnyColumn, text: string): SQL {
 
 /** The WHERE conditions of a filter, optionally without the status part. */
 function conditionsOf(viewer: Viewer, f: DisputeFilters, withoutStatus = false): SQL {
-  const parts: (SQL | undefined)[] = [eq(records.workflow, "dispute"), visibleRecordsFilter(viewer)];
+  const parts: (SQL | undefined)[] = [visibleRecordsOf(viewer, "dispute")];
   if (f.status && !withoutStatus) parts.push(eq(records.status, f.status));
   if (f.type) parts.push(eq(disputeDetails.type, f.type));
   if (f.risk) parts.push(eq(disputeDetails.escalationRisk, f.risk));

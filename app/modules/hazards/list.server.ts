@@ -1,12 +1,12 @@
 /**
- * The hazard list and its counts. Both put the access policy's filter (visibleRecordsFilter)
+ * The hazard list and its counts. Both put the access policy's filter (visibleRecordsOf)
  * inside the same SQL conditions, so the count shown on a status tab is exactly the number of
  * hazards the list shows under that tab.
  */
 import { tallyByStatus } from "~/modules/records/status-tally";
 import { and, asc, desc, eq, gte, inArray, isNull, lt, lte, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { counties, hazardDetails, pacts, records, regions } from "~db/schema";
-import { visibleRecordsFilter } from "~/modules/access/policy.server";
+import { visibleRecordsOf } from "~/modules/access/policy.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb } from "~/modules/db/connection.server";
 import { pactChoicesFor } from "~/modules/records/create.server";
@@ -31,7 +31,7 @@ type Part = "status" | "overdue";
 
 /** The WHERE conditions of a filter, optionally without the status or overdue part. */
 function conditionsOf(viewer: Viewer, f: HazardFilters, now: number, without: Part[] = []): SQL {
-  const parts: (SQL | undefined)[] = [eq(records.workflow, "hazard"), visibleRecordsFilter(viewer)];
+  const parts: (SQL | undefined)[] = [visibleRecordsOf(viewer, "hazard")];
   if (f.status && !without.includes("status")) parts.push(eq(records.status, f.status));
   if (f.overdue && !without.includes("overdue")) parts.push(overdueCondition(now));
   if (f.category) parts.push(eq(hazardDetails.category, f.category));

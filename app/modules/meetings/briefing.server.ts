@@ -9,7 +9,7 @@
 import { and, asc, desc, eq, gt, inArray, lt, ne, notInArray, sql } from "drizzle-orm";
 import { actionItems, counties, disputeDetails, hazardDetails, meetingDetails, noticeReceipts, records, users } from "~db/schema";
 import { todayInChina } from "~/i18n";
-import { visibleRecordsFilter, type RecordRow } from "~/modules/access/policy.server";
+import { visibleRecordsOf, type RecordRow } from "~/modules/access/policy.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb } from "~/modules/db/connection.server";
 import { DISPUTE_MACHINE } from "~/modules/disputes/machine";
@@ -36,7 +36,7 @@ export function briefingPeriod(viewer: Viewer, meeting: RecordRow, startsAt: num
         eq(records.status, "held"),
         ne(records.id, meeting.id),
         lt(meetingDetails.startsAt, startsAt),
-        visibleRecordsFilter(viewer),
+        visibleRecordsOf(viewer, "meeting"),
       ),
     )
     .orderBy(desc(meetingDetails.startsAt))
@@ -46,7 +46,7 @@ export function briefingPeriod(viewer: Viewer, meeting: RecordRow, startsAt: num
 }
 
 function inPact(viewer: Viewer, pactId: number, workflow: RecordRow["workflow"]) {
-  return and(eq(records.workflow, workflow), eq(records.pactId, pactId), visibleRecordsFilter(viewer))!;
+  return and(eq(records.pactId, pactId), visibleRecordsOf(viewer, workflow))!;
 }
 
 export function openActionItemsOfPact(viewer: Viewer, pactId: number, now = Date.now()) {

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, lt, sql, type SQL } from "drizzle-orm";
 import { actionItems, counties, meetingDetails, pacts, records, users } from "~db/schema";
-import { visibleRecordsFilter } from "~/modules/access/policy.server";
+import { visibleRecordsOf } from "~/modules/access/policy.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb } from "~/modules/db/connection.server";
 import type { ActionItemStatus, MeetingStatus } from "./machine";
@@ -34,7 +34,7 @@ export function listMeetings(viewer: Viewer) {
     .from(records)
     .innerJoin(meetingDetails, eq(meetingDetails.recordId, records.id))
     .leftJoin(pacts, eq(pacts.id, records.pactId))
-    .where(and(eq(records.workflow, "meeting"), visibleRecordsFilter(viewer)))
+    .where(visibleRecordsOf(viewer, "meeting"))
     .orderBy(
       upcomingFirst,
       sql`(case when ${records.status} = 'scheduled' then ${meetingDetails.startsAt} else -${meetingDetails.startsAt} end)`,
@@ -60,8 +60,7 @@ function filterCondition(filter: ActionFilter, now: number): SQL {
 
 function actionBase(viewer: Viewer, mine: boolean): SQL {
   return and(
-    eq(records.workflow, "meeting"),
-    visibleRecordsFilter(viewer),
+    visibleRecordsOf(viewer, "meeting"),
     mine ? eq(actionItems.responsibleCountyId, viewer.countyId) : undefined,
   )!;
 }

@@ -14,7 +14,7 @@
  */
 import { and, eq, gte, inArray, lt, sql, type SQL } from "drizzle-orm";
 import { counties, noticeReceipts, pacts, records } from "~db/schema";
-import { visibleRecordsFilter } from "~/modules/access/policy.server";
+import { visibleRecordsOf } from "~/modules/access/policy.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb } from "~/modules/db/connection.server";
 import type { YearRange } from "~/modules/disputes/figures.server";
@@ -51,7 +51,7 @@ function noticesWhere(viewer: Viewer, range: YearRange): SQL {
     eq(records.workflow, "notice"),
     gte(records.createdAt, startOfYear(range.fromYear)),
     lt(records.createdAt, startOfYear(range.toYear + 1)),
-    visibleRecordsFilter(viewer),
+    visibleRecordsOf(viewer, "notice"),
   )!;
 }
 

@@ -1,12 +1,12 @@
 /**
- * The notice list and its counts: the access policy's filter (visibleRecordsFilter) inside the
+ * The notice list and its counts: the access policy's filter (visibleRecordsOf) inside the
  * same SQL for both, so a tab's count is exactly what the list shows under it. Overdue notices
  * (a receipt nobody signed past its deadline, notice still open) come first.
  */
 import { tallyByStatus } from "~/modules/records/status-tally";
 import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import { counties, noticeDetails, records } from "~db/schema";
-import { visibleRecordsFilter } from "~/modules/access/policy.server";
+import { visibleRecordsOf } from "~/modules/access/policy.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb } from "~/modules/db/connection.server";
 import { NOTICE_STATUSES, type NoticeStatus } from "./machine";
@@ -28,7 +28,7 @@ export function noticeOverdueCondition(now: number, countyId?: number): SQL {
 type Part = "status" | "overdue";
 
 function conditionsOf(viewer: Viewer, f: NoticeFilters, now: number, without: Part[] = []): SQL {
-  const parts: (SQL | undefined)[] = [eq(records.workflow, "notice"), visibleRecordsFilter(viewer)];
+  const parts: (SQL | undefined)[] = [visibleRecordsOf(viewer, "notice")];
   if (f.status && !without.includes("status")) parts.push(eq(records.status, f.status));
   if (f.overdue && !without.includes("overdue")) parts.push(noticeOverdueCondition(now));
   if (f.kind) parts.push(eq(noticeDetails.kind, f.kind));

@@ -1,11 +1,11 @@
 /**
- * The patrol list and its counts: the access policy's filter (visibleRecordsFilter) inside the
+ * The patrol list and its counts: the access policy's filter (visibleRecordsOf) inside the
  * same SQL for both, so a tab's count is exactly what the list shows under it. Newest patrol day
  * first; the teams a viewer may filter by are those of the patrols it sees.
  */
 import { and, asc, desc, eq, gte, lte, sql, type SQL } from "drizzle-orm";
 import { counties, jointBodies, patrolDetails, records } from "~db/schema";
-import { visibleRecordsFilter } from "~/modules/access/policy.server";
+import { visibleRecordsOf } from "~/modules/access/policy.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb } from "~/modules/db/connection.server";
 import { tallyByStatus } from "~/modules/records/status-tally";
@@ -15,7 +15,7 @@ import type { PatrolFilters } from "./schemas";
 export const PAGE_SIZE = 20;
 
 function conditionsOf(viewer: Viewer, f: PatrolFilters, withStatus = true): SQL {
-  const parts: (SQL | undefined)[] = [eq(records.workflow, "patrol"), visibleRecordsFilter(viewer)];
+  const parts: (SQL | undefined)[] = [visibleRecordsOf(viewer, "patrol")];
   if (f.status && withStatus) parts.push(eq(records.status, f.status));
   if (f.kind) parts.push(eq(patrolDetails.kind, f.kind));
   if (f.team) parts.push(eq(patrolDetails.teamId, f.team));
@@ -103,7 +103,7 @@ export function teamFilterChoices(viewer: Viewer) {
     .from(records)
     .innerJoin(patrolDetails, eq(patrolDetails.recordId, records.id))
     .innerJoin(jointBodies, eq(jointBodies.id, patrolDetails.teamId))
-    .where(and(eq(records.workflow, "patrol"), visibleRecordsFilter(viewer)))
+    .where(visibleRecordsOf(viewer, "patrol"))
     .orderBy(asc(jointBodies.id))
     .all();
 }

@@ -1,11 +1,11 @@
 /**
- * The project list and its counts: the access policy's filter (visibleRecordsFilter) inside the
+ * The project list and its counts: the access policy's filter (visibleRecordsOf) inside the
  * same SQL for both, so a tab's count is exactly what the list shows under it. Overdue projects
  * (active, with an undone milestone past its day: due_at has passed) come first.
  */
 import { and, desc, eq, ne, sql, type SQL } from "drizzle-orm";
 import { counties, projectDetails, records } from "~db/schema";
-import { visibleRecordsFilter } from "~/modules/access/policy.server";
+import { visibleRecordsOf } from "~/modules/access/policy.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb } from "~/modules/db/connection.server";
 import { tallyByStatus } from "~/modules/records/status-tally";
@@ -23,7 +23,7 @@ export function projectOverdueCondition(now: number): SQL {
 type Part = "status" | "overdue";
 
 function conditionsOf(viewer: Viewer, f: ProjectFilters, now: number, without: Part[] = []): SQL {
-  const parts: (SQL | undefined)[] = [eq(records.workflow, "project"), visibleRecordsFilter(viewer)];
+  const parts: (SQL | undefined)[] = [visibleRecordsOf(viewer, "project")];
   if (f.status && !without.includes("status")) parts.push(eq(records.status, f.status));
   if (f.overdue && !without.includes("overdue")) parts.push(projectOverdueCondition(now));
   if (f.field) parts.push(eq(projectDetails.field, f.field));

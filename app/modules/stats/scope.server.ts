@@ -2,12 +2,12 @@
  * What a statistics view counts: one pact (both counties side by side), or the viewer's county
  * across all its pacts and its internal records. Each scope gives the SQL conditions that every
  * figure, trend and breakdown runs under, always inside the access policy: records through
- * visibleRecordsFilter, joint activities through the pact membership rule.
+ * visibleRecordsOf, joint activities through the pact membership rule.
  */
 import { and, asc, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { counties, jointActivities, pactMembers, pacts, pactWorkflows, records } from "~db/schema";
 import { can, WORKFLOWS, type Workflow } from "~/modules/access/capabilities";
-import { visibleRecordsFilter } from "~/modules/access/policy.server";
+import { visibleRecordsOf } from "~/modules/access/policy.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb } from "~/modules/db/connection.server";
 import { viewerSharesActivity } from "~/modules/patrols/activities.server";
@@ -17,11 +17,7 @@ export type StatsScope = { kind: "pact"; pactId: number } | { kind: "county" };
 
 /** The records of the scope the viewer may see, in `workflow`. */
 export function visibleInScope(viewer: Viewer, scope: StatsScope, workflow: Workflow): SQL {
-  return and(
-    eq(records.workflow, workflow),
-    scope.kind === "pact" ? eq(records.pactId, scope.pactId) : undefined,
-    visibleRecordsFilter(viewer),
-  )!;
+  return and(scope.kind === "pact" ? eq(records.pactId, scope.pactId) : undefined, visibleRecordsOf(viewer, workflow))!;
 }
 
 /** The joint activities of the scope the viewer may see (false for roles that do not see patrols). */
