@@ -47,12 +47,14 @@ function summarise(times: number[], bytes: number, errors: number, seconds: numb
 
 /**
  * Drives `steps` (each connection walks them in order, round and round) against `base` for
- * `seconds`. With `rate`, at that many requests per second overall; below 2 per second autocannon
- * cannot pace, so requests are sent on a fixed schedule instead (still never more than one late
- * request queued behind another).
+ * `seconds`. Without `rate`, autocannon keeps `connections` requests in flight (saturation). With
+ * `rate`, requests are sent on an even schedule of that many per second, whether or not earlier
+ * ones have been answered (open loop): autocannon's own pacing lets each connection send its
+ * share of a second back to back and then wait for the next second, so its latencies at a "fixed
+ * rate" measure bursts queueing behind each other rather than a steady load.
  */
 export async function measure(base: string, steps: Step[], seconds: number, options: { connections?: number; rate?: number } = {}): Promise<Sample> {
-  if (options.rate !== undefined && options.rate < 2) return paced(base, steps, seconds, options.rate);
+  if (options.rate !== undefined) return paced(base, steps, seconds, options.rate);
   const times: number[] = [];
   let bytes = 0;
   let errors = 0;
@@ -62,7 +64,6 @@ export async function measure(base: string, steps: Step[], seconds: number, opti
     connections: options.connections ?? 8,
     duration: seconds,
     timeout: 30,
-    ...(options.rate ? { overallRate: Math.round(options.rate) } : {}),
     requests: steps.map((s) => ({ method: s.method, path: s.path, headers: s.headers, body: s.body })),
   });
   instance.on("response", (_client: unknown, status: number, size: number, ms: number) => {
@@ -76,7 +77,7 @@ export async function measure(base: string, steps: Step[], seconds: number, opti
   return summarise(times, bytes, errors + result.timeouts, Math.max(seconds, elapsed));
 }
 
-/** Requests on a fixed schedule of `rate` per second, for pages too slow for autocannon's pacing. */
+/** Requests on an even schedule of `rate` per second (open loop), each answer timed from its sending. */
 async function paced(base: string, steps: Step[], seconds: number, rate: number): Promise<Sample> {
   const times: number[] = [];
   let bytes = 0;
