@@ -44,6 +44,22 @@ export function getDb(): Db {
   return globalThis.__portalDb;
 }
 
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/**
+ * A prepared statement for `source` on the process-wide connection, compiled once and reused:
+ * for the few hand-written queries that run on every page, where compiling the SQL cost more
+ * than running it.
+ */
+export function preparedStatement(source: string): Database.Statement {
+  const sqlite = getDb().$client;
+  let cache = statements.get(sqlite);
+  if (!cache) statements.set(sqlite, (cache = new Map()));
+  let statement = cache.get(source);
+  if (!statement) cache.set(source, (statement = sqlite.prepare(source)));
+  return statement;
+}
+
 /** Closes the process-wide connection (tests, scripts). */
 export function closeDb(): void {
   globalThis.__portalDb?.$client.close();

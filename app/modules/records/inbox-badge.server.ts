@@ -12,7 +12,7 @@
  * - it is younger than a minute (deadlines pass with time alone).
  */
 import type { Viewer } from "~/modules/auth/viewer";
-import { getDb, type Db } from "~/modules/db/connection.server";
+import { getDb, preparedStatement, type Db } from "~/modules/db/connection.server";
 import { inboxCount } from "./inbox.server";
 
 const MAX_AGE_MS = 60_000;
@@ -28,15 +28,11 @@ interface Remembered {
 const byDatabase = new WeakMap<Db, Map<string, Remembered>>();
 
 /** What the count depends on besides time, read in two index lookups. */
-function signatureOf(db: Db, viewer: Viewer): string {
-  const change = db.$client
-    .prepare("select id from audit_log where action not like 'auth.%' order by id desc limit 1")
+function signatureOf(viewer: Viewer): string {
+  const change = preparedStatement("select id from audit_log where action not like 'auth.%' order by id desc limit 1")
     .pluck()
     .get() as number | undefined;
-  const read = db.$client
-    .prepare("select max(read_at) from read_states where user_id = ?")
-    .pluck()
-    .get(viewer.userId) as number | null;
+  const read = preparedStatement("select max(read_at) from read_states where user_id = ?").pluck().get(viewer.userId) as number | null;
   return `${change ?? 0}|${read ?? 0}|${viewer.countyId}|${[...viewer.roles].sort().join(",")}`;
 }
 
@@ -45,7 +41,7 @@ export function inboxBadgeCount(viewer: Viewer, now = Date.now()): number {
   const db = getDb();
   let remembered = byDatabase.get(db);
   if (!remembered) byDatabase.set(db, (remembered = new Map()));
-  const signature = signatureOf(db, viewer);
+  const signature = signatureOf(viewer);
   const hit = remembered.get(viewer.userId);
   if (hit && hit.signature === signature && now - hit.at < MAX_AGE_MS && now >= hit.at) return hit.count;
   const count = inboxCount(viewer, now);
