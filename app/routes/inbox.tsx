@@ -11,12 +11,14 @@ import { recordActionLabel, recordStatusLabel } from "~/components/records/label
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { INBOX_LIMIT, inboxCount, inboxFor, type InboxItem } from "~/modules/records/inbox.server";
+import { inboxBadgeCount } from "~/modules/records/inbox-badge.server";
+import { INBOX_LIMIT, inboxFor, type InboxItem } from "~/modules/records/inbox.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
   const items = inboxFor(viewer);
-  return { items, total: items.length < INBOX_LIMIT ? items.length : inboxCount(viewer) };
+  // A full list is counted like the menu badge (usually already counted for this request).
+  return { items, total: items.length < INBOX_LIMIT ? items.length : inboxBadgeCount(viewer) };
 }
 
 function InboxCard({ item }: { item: InboxItem }) {

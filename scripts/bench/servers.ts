@@ -45,9 +45,17 @@ function entryOf(kind: ServerKind): string {
 
 const stopping = new WeakSet<ChildProcess>();
 
+/**
+ * V8's old-generation limit for the servers. Without it, on a machine with plenty of memory, V8
+ * lets the heap grow to several hundred MB under load before collecting; at 256 MB the portal
+ * peaks near 300 MB with about the same throughput.
+ */
+const HEAP_MB = 256;
+
 export async function startServer(kind: ServerKind, databasePath: string, port: number, core: number): Promise<RunningServer> {
   const started = performance.now();
-  const child = spawn("taskset", ["-c", String(core), process.execPath, entryOf(kind)], {
+  // The same heap limit as `npm start` (package.json) for every server, baselines included.
+  const child = spawn("taskset", ["-c", String(core), process.execPath, `--max-old-space-size=${HEAP_MB}`, entryOf(kind)], {
     env: {
       ...process.env,
       NODE_ENV: "production",

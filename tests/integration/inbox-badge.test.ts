@@ -65,4 +65,20 @@ describe("the menu badge", () => {
     expect(inboxBadgeCount(viewer, now + 45_000)).toBe(before);
     expect(inboxBadgeCount(viewer, now + 61_000)).toBe(before + 1);
   });
+
+  it("is counted again after a write to a record of the viewer's county, not after another county's", () => {
+    const viewer = viewerOf("tz.grid");
+    readRecord("tz.grid", shared);
+    const before = inboxBadgeCount(viewer);
+    // Made overdue by hand in the database (no audit entry): not seen while nothing else changes.
+    getDb().$client.prepare("update records set status = 'rectifying', due_at = ? where id = ?").run(Date.now() - 1000, shared);
+    expect(inboxCount(viewer)).toBe(before + 1);
+    openHazard({ by: "yp.pl", pact: ["XH", "YP"], title: "玉屏一侧界桩倾斜" });
+    expect(inboxBadgeCount(viewer), "a write to an XH–YP record").toBe(before);
+    openHazard({ by: "xh.pl", pact: null, title: "新晃县内排水沟堵塞" });
+    expect(inboxBadgeCount(viewer), "a write to an XH-internal record").toBe(before);
+    openHazard({ pact: ["XH", "TZ"], title: "界河浮桥缆绳磨损" });
+    expect(inboxBadgeCount(viewer), "a write to an XH–TZ record").toBe(inboxCount(viewer));
+    expect(inboxBadgeCount(viewer)).toBeGreaterThanOrEqual(before + 1);
+  });
 });

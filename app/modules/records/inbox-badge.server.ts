@@ -2,15 +2,18 @@
  * The menu badge on every page: the viewer's inbox count (`inboxCount`), remembered per user until
  * something it depends on may have changed. Counting the inbox tests every record the county may
  * see; at province scale that is the most expensive query of a page, and most pages are viewed
- * while nothing changed.
+ * while nothing changed for the viewer's county.
  *
  * A remembered count is used only while all of these still hold:
- * - no write was made since (every write is audited, so the newest audit entry that is not a
- *   sign-in or sign-out marks the last change — by this process or any other on the database);
+ * - no write touched a record of the viewer's county (its own or addressed to it) since, nor
+ *   anything that is not a record (a pact, a user, …). Every write is audited, so the audit entries
+ *   after the last one seen tell what changed — by this process or any other on the database;
+ *   sign-ins, sign-outs and exports change nothing the inbox counts;
  * - the viewer's read marks did not move (`markThreadRead` writes only when a mark advances);
  * - the viewer's county and roles are the same;
  * - it is younger than a minute (deadlines pass with time alone).
  */
+import { WORKFLOWS } from "~/modules/access/capabilities";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb, preparedStatement, type Db } from "~/modules/db/connection.server";
 import { inboxCount } from "./inbox.server";
@@ -18,6 +21,10 @@ import { inboxCount } from "./inbox.server";
 const MAX_AGE_MS = 60_000;
 /** Users remembered per database at most; the oldest are forgotten first. */
 const MAX_USERS = 20_000;
+/** More new audit entries than this at once are not sorted by county: everything is counted again. */
+const MAX_ENTRIES_READ = 1_000;
+
+const RECORD_TYPES = new Set<string>(WORKFLOWS);
 
 interface Remembered {
   count: number;
@@ -25,28 +32,73 @@ interface Remembered {
   at: number;
 }
 
-const byDatabase = new WeakMap<Db, Map<string, Remembered>>();
+interface Changes {
+  /** The newest audit entry read. */
+  lastAuditId: number;
+  /** Bumped by a change that may concern every county. */
+  everyone: number;
+  /** Bumped by a change to a record the county owns or is addressed on. */
+  byCounty: Map<number, number>;
+  remembered: Map<string, Remembered>;
+}
 
-/** What the count depends on besides time, read in two index lookups. */
-function signatureOf(viewer: Viewer): string {
-  const change = preparedStatement("select id from audit_log where action not like 'auth.%' order by id desc limit 1")
-    .pluck()
-    .get() as number | undefined;
+const byDatabase = new WeakMap<Db, Changes>();
+
+function changesOf(db: Db): Changes {
+  let changes = byDatabase.get(db);
+  if (!changes) {
+    const last = preparedStatement("select max(id) from audit_log").pluck().get() as number | null;
+    changes = { lastAuditId: last ?? 0, everyone: 0, byCounty: new Map(), remembered: new Map() };
+    byDatabase.set(db, changes);
+  }
+  return changes;
+}
+
+/** Reads the audit entries written since the last call and bumps the counties they concern. */
+function catchUp(changes: Changes): void {
+  const entries = preparedStatement(
+    "select id, action, entity_type as entityType, entity_id as entityId from audit_log where id > ? order by id limit ?",
+  ).all(changes.lastAuditId, MAX_ENTRIES_READ + 1) as { id: number; action: string; entityType: string; entityId: string | null }[];
+  if (entries.length === 0) return;
+  if (entries.length > MAX_ENTRIES_READ) {
+    changes.everyone++;
+    changes.lastAuditId = preparedStatement("select max(id) from audit_log").pluck().get() as number;
+    return;
+  }
+  for (const entry of entries) {
+    changes.lastAuditId = entry.id;
+    if (entry.action.startsWith("auth.") || entry.action.endsWith(".export")) continue;
+    const recordId = Number(entry.entityId);
+    if (!RECORD_TYPES.has(entry.entityType) || !Number.isSafeInteger(recordId)) {
+      changes.everyone++;
+      continue;
+    }
+    const counties = preparedStatement(
+      "select owner_county_id from records where id = ? union select county_id from record_addressees where record_id = ?",
+    )
+      .pluck()
+      .all(recordId, recordId) as number[];
+    for (const countyId of counties) changes.byCounty.set(countyId, (changes.byCounty.get(countyId) ?? 0) + 1);
+  }
+}
+
+/** What the count depends on besides time. */
+function signatureOf(changes: Changes, viewer: Viewer): string {
   const read = preparedStatement("select max(read_at) from read_states where user_id = ?").pluck().get(viewer.userId) as number | null;
-  return `${change ?? 0}|${read ?? 0}|${viewer.countyId}|${[...viewer.roles].sort().join(",")}`;
+  const county = changes.byCounty.get(viewer.countyId) ?? 0;
+  return `${changes.everyone}|${county}|${read ?? 0}|${viewer.countyId}|${[...viewer.roles].sort().join(",")}`;
 }
 
 /** The viewer's inbox count for the menu badge; the same number as `inboxCount`, up to a minute late on deadlines. */
 export function inboxBadgeCount(viewer: Viewer, now = Date.now()): number {
-  const db = getDb();
-  let remembered = byDatabase.get(db);
-  if (!remembered) byDatabase.set(db, (remembered = new Map()));
-  const signature = signatureOf(viewer);
-  const hit = remembered.get(viewer.userId);
+  const changes = changesOf(getDb());
+  catchUp(changes);
+  const signature = signatureOf(changes, viewer);
+  const hit = changes.remembered.get(viewer.userId);
   if (hit && hit.signature === signature && now - hit.at < MAX_AGE_MS && now >= hit.at) return hit.count;
   const count = inboxCount(viewer, now);
-  remembered.delete(viewer.userId);
-  remembered.set(viewer.userId, { count, signature, at: now });
-  if (remembered.size > MAX_USERS) remembered.delete(remembered.keys().next().value!);
+  changes.remembered.delete(viewer.userId);
+  changes.remembered.set(viewer.userId, { count, signature, at: now });
+  if (changes.remembered.size > MAX_USERS) changes.remembered.delete(changes.remembered.keys().next().value!);
   return count;
 }
