@@ -69,5 +69,9 @@ export const readStates = sqliteTable(
     lastReadEntryId: integer("last_read_entry_id").notNull(),
     readAt: integer("read_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.userId, t.recordId] })],
+  (t) => [
+    primaryKey({ columns: [t.userId, t.recordId] }),
+    // The newest read of a user without reading all their marks (the menu badge's change check).
+    index("read_states_user_read_at_idx").on(t.userId, t.readAt),
+  ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX `read_states_user_read_at_idx` ON `read_states` (`user_id`,`read_at`);
