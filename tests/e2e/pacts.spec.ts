@@ -6,7 +6,9 @@ const TITLE = "新晃—芷江平安边界协议（浏览器测试）";
 async function openPact(page: Page) {
   await page.goto("/pacts");
   await page.getByRole("link", { name: TITLE }).first().click();
-  await expect(page.getByRole("heading", { name: TITLE })).toBeVisible();
+  // The list shows the title as a card heading too: wait for the pact's own page.
+  await expect(page).toHaveURL(/\/pacts\/\d+$/);
+  await expect(page.getByRole("heading", { level: 1, name: TITLE })).toBeVisible();
 }
 
 test("xh.pl proposes a pact to ZJ, zj.admin countersigns, both see it active, TZ never sees it", async ({ page }) => {
@@ -86,7 +88,8 @@ test.describe("at phone width", () => {
       expect(overflow, where).toBeLessThanOrEqual(0);
     }
     await page.getByRole("link", { name: "新晃—天柱平安边界“六联”协议" }).first().click();
-    await expect(page.getByRole("heading", { name: "新晃—天柱平安边界“六联”协议" })).toBeVisible();
+    await expect(page).toHaveURL(/\/pacts\/\d+$/);
+    await expect(page.getByRole("heading", { level: 1, name: "新晃—天柱平安边界“六联”协议" })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
   });
