@@ -12,7 +12,7 @@ import { records } from "~db/schema";
 import { todayInChina } from "~/i18n";
 import { recordAuditEvent } from "~/modules/audit/log.server";
 import type { Viewer } from "~/modules/auth/viewer";
-import { getDb, preparedStatement } from "~/modules/db/connection.server";
+import { getDb } from "~/modules/db/connection.server";
 import { can, workflowsAllowing, type Action, type Workflow } from "./capabilities";
 
 /** SQL true when the pact `pactIdColumn` is active and in term today. */
@@ -27,13 +27,9 @@ export function pactInForce(pactIdColumn: SQL | typeof records.pactId, today = t
  * once per filter so that the records query tests plain values instead of three subqueries a row.
  */
 function sharingPactsByWorkflow(countyId: number, workflows: readonly Workflow[], today: string): Map<string, number[]> {
-  const rows = preparedStatement(
-    `select pw.workflow as workflow, p.id as pactId from pacts p
-      join pact_members pm on pm.pact_id = p.id and pm.county_id = ?
-      join pact_workflows pw on pw.pact_id = p.id
-     where p.status = 'active' and p.starts_on <= ? and (p.ends_on is null or p.ends_on >= ?)
-     order by p.id`,
-  ).all(countyId, today, today) as { workflow: string; pactId: number }[];
+  const rows = getDb().all<{ workflow: string; pactId: number }>(sql`select pw.workflow as workflow, pw.pact_id as pactId
+    from pact_workflows pw join pact_members pm on pm.pact_id = pw.pact_id and pm.county_id = ${countyId}
+    where ${pactInForce(sql`pw.pact_id`, today)} order by pw.pact_id`);
   const byWorkflow = new Map<string, number[]>();
   for (const row of rows) {
     if (!workflows.includes(row.workflow as Workflow)) continue;

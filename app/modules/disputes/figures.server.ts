@@ -55,7 +55,6 @@ function startOfYear(year: number): number {
 
 function whereOf(viewer: Viewer, range: YearRange): SQL {
   return and(
-    eq(records.workflow, "dispute"),
     gte(records.createdAt, startOfYear(range.fromYear)),
     lt(records.createdAt, startOfYear(range.toYear + 1)),
     visibleRecordsOf(viewer, "dispute"),

@@ -31,7 +31,6 @@ export function briefingPeriod(viewer: Viewer, meeting: RecordRow, startsAt: num
     .innerJoin(meetingDetails, eq(meetingDetails.recordId, records.id))
     .where(
       and(
-        eq(records.workflow, "meeting"),
         eq(records.pactId, meeting.pactId ?? -1),
         eq(records.status, "held"),
         ne(records.id, meeting.id),

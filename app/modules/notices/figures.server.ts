@@ -48,7 +48,6 @@ function startOfYear(year: number): number {
 
 function noticesWhere(viewer: Viewer, range: YearRange): SQL {
   return and(
-    eq(records.workflow, "notice"),
     gte(records.createdAt, startOfYear(range.fromYear)),
     lt(records.createdAt, startOfYear(range.toYear + 1)),
     visibleRecordsOf(viewer, "notice"),

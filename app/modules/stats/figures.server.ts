@@ -1,7 +1,7 @@
 /**
  * The figures of all six workflows for one pact and a period (figures.ts has the shape), each
  * split by the member county it belongs to, with the pact's total and the total of the period
- * before. Every count runs inside the access policy: records through visibleRecordsFilter, joint
+ * before. Every count runs inside the access policy: records through visibleRecordsOf, joint
  * activities through the pact membership rule, so a figure never counts what the viewer could not
  * open. Counts that describe the present (overdue, projects by status) have no previous period.
  *
