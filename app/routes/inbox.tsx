@@ -11,14 +11,16 @@ import { recordActionLabel, recordStatusLabel } from "~/components/records/label
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { inboxBadgeCount } from "~/modules/records/inbox-badge.server";
+import { inboxBadgeCount, inboxChangedSince } from "~/modules/records/inbox-badge.server";
 import { INBOX_LIMIT, inboxFor, type InboxItem } from "~/modules/records/inbox.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
-  const items = inboxFor(viewer);
-  // A full list is counted like the menu badge (usually already counted for this request).
-  return { items, total: items.length < INBOX_LIMIT ? items.length : inboxBadgeCount(viewer) };
+  // The badge's count (usually already made for this request's menu) also leaves the floor below
+  // which no record has unread entries for the viewer, so the list tests only newer and open ones.
+  const total = inboxBadgeCount(viewer);
+  const items = inboxFor(viewer, Date.now(), inboxChangedSince(viewer));
+  return { items, total: items.length < INBOX_LIMIT ? items.length : total };
 }
 
 function InboxCard({ item }: { item: InboxItem }) {

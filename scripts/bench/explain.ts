@@ -2,7 +2,7 @@
  * Prints every SQL statement one page function prepares for a benchmark user, with SQLite's
  * query plan, to see which index (or scan) answers it.
  *
- *   DATABASE_PATH=data/scale/province.sqlite npx tsx scripts/bench/explain.ts <username> <inboxCount|inboxFor|listHazards|hazardCounts|pactFigures> [pactId]
+ *   DATABASE_PATH=data/scale/province.sqlite npx tsx scripts/bench/explain.ts <username> <inboxCount|inboxFor|listHazards|hazardCounts|pactFigures> [pactId | unread floor]
  */
 import Database from "better-sqlite3";
 
@@ -33,7 +33,7 @@ if (fn === "pactFigures") {
   list[fn](viewer, { status: "rectifying", overdue: false, mine: false });
 } else {
   const inbox = await import("~/modules/records/inbox.server");
-  (fn === "inboxFor" ? inbox.inboxFor : inbox.inboxCount)(viewer);
+  (fn === "inboxFor" ? inbox.inboxFor : inbox.inboxCount)(viewer, Date.now(), Number(pactId ?? 0));
 }
 const sqlite = getDb().$client;
 for (const source of [...seen]) {
