@@ -14,6 +14,7 @@ import { disputeCounts, disputeFilterChoices, listDisputes } from "~/modules/dis
 import { initialDisputeStatus } from "~/modules/disputes/machine";
 import { filtersFromUrl } from "~/modules/disputes/schemas";
 import { unreadCounts } from "~/modules/records/read-state.server";
+import { listCountParams, rememberedForCounty } from "~/modules/records/county-memo.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
@@ -26,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: list.total,
     page: list.page,
     pageCount: list.pageCount,
-    counts: disputeCounts(viewer, filters),
+    // The tab counts read every record of the workflow the county may see: remembered until a change.
+    counts: rememberedForCounty(viewer, "dispute-counts", listCountParams(viewer, filters), () => disputeCounts(viewer, filters)),
     filters,
     choices: disputeFilterChoices(viewer),
     mayReport: can(viewer.roles, "dispute", "create"),

@@ -13,6 +13,7 @@ import { requireUser } from "~/modules/auth/require-user.server";
 import { hazardCounts, hazardFilterChoices, listHazards } from "~/modules/hazards/list.server";
 import { filtersFromUrl } from "~/modules/hazards/schemas";
 import { unreadCounts } from "~/modules/records/read-state.server";
+import { listCountParams, rememberedForCounty } from "~/modules/records/county-memo.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
@@ -26,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: list.total,
     page: list.page,
     pageCount: list.pageCount,
-    counts: hazardCounts(viewer, filters, now),
+    // The tab counts read every record of the workflow the county may see: remembered until a change.
+    counts: rememberedForCounty(viewer, "hazard-counts", listCountParams(viewer, filters), () => hazardCounts(viewer, filters, now), now),
     filters,
     choices: hazardFilterChoices(viewer),
     mayReport: can(viewer.roles, "hazard", "create"),

@@ -14,6 +14,7 @@ import { assertCan } from "~/modules/access/policy.server";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { actionItemCounts, listActionItems, listMeetings } from "~/modules/meetings/list.server";
 import { meetingFiltersFromUrl } from "~/modules/meetings/schemas";
+import { rememberedForCounty } from "~/modules/records/county-memo.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
@@ -22,7 +23,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const now = Date.now();
   const view = filters.view ?? "meetings";
   const filter = filters.filter ?? "open";
-  const counts = actionItemCounts(viewer, filters.mine, now);
+  const counts = rememberedForCounty(viewer, "action-item-counts", { mine: filters.mine }, () => actionItemCounts(viewer, filters.mine, now), now);
   return {
     view,
     filter,

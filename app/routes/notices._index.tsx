@@ -13,6 +13,7 @@ import { listNotices, noticeCounts } from "~/modules/notices/list.server";
 import { noticeFiltersFromUrl } from "~/modules/notices/schemas";
 import { unreadCounts } from "~/modules/records/read-state.server";
 import { can } from "~/modules/access/capabilities";
+import { listCountParams, rememberedForCounty } from "~/modules/records/county-memo.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
@@ -26,7 +27,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: list.total,
     page: list.page,
     pageCount: list.pageCount,
-    counts: noticeCounts(viewer, filters, now),
+    // The tab counts read every record of the workflow the county may see: remembered until a change.
+    counts: rememberedForCounty(viewer, "notice-counts", listCountParams(viewer, filters), () => noticeCounts(viewer, filters, now), now),
     maySend: can(viewer.roles, "notice", "create") && viewer.roles.includes("police_liaison"),
   };
 }

@@ -13,6 +13,7 @@ import { requireUser } from "~/modules/auth/require-user.server";
 import { listPatrols, patrolCounts, teamFilterChoices } from "~/modules/patrols/list.server";
 import { patrolFiltersFromUrl } from "~/modules/patrols/schemas";
 import { unreadCounts } from "~/modules/records/read-state.server";
+import { listCountParams, rememberedForCounty } from "~/modules/records/county-memo.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
@@ -25,7 +26,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: list.total,
     page: list.page,
     pageCount: list.pageCount,
-    counts: patrolCounts(viewer, filters),
+    // The tab counts read every record of the workflow the county may see: remembered until a change.
+    counts: rememberedForCounty(viewer, "patrol-counts", listCountParams(viewer, filters), () => patrolCounts(viewer, filters)),
     teams: teamFilterChoices(viewer),
     mayPlan: can(viewer.roles, "patrol", "create"),
   };

@@ -14,6 +14,7 @@ import { requireUser } from "~/modules/auth/require-user.server";
 import { listProjects, projectCounts } from "~/modules/projects/list.server";
 import { projectFiltersFromUrl } from "~/modules/projects/schemas";
 import { unreadCounts } from "~/modules/records/read-state.server";
+import { listCountParams, rememberedForCounty } from "~/modules/records/county-memo.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const viewer = await requireUser(request);
@@ -27,7 +28,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     total: list.total,
     page: list.page,
     pageCount: list.pageCount,
-    counts: projectCounts(viewer, filters, now),
+    // The tab counts read every record of the workflow the county may see: remembered until a change.
+    counts: rememberedForCounty(viewer, "project-counts", listCountParams(viewer, filters), () => projectCounts(viewer, filters, now), now),
     mayPropose: can(viewer.roles, "project", "create") && viewer.roles.includes("pl_staff"),
   };
 }

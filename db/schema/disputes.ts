@@ -1,10 +1,4 @@
-import {
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-} from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
 import { jointBodies } from "./pacts";
 import { records } from "./records";
 import { counties, users } from "./tenancy";
@@ -20,17 +14,8 @@ export const DISPUTE_TYPES = [
   "other",
 ] as const;
 export const ESCALATION_RISKS = ["low", "medium", "high"] as const;
-export const REFERRAL_KINDS = [
-  "court",
-  "arbitration",
-  "administrative",
-] as const;
-export const JUDICIAL_STATES = [
-  "not_applied",
-  "applied",
-  "confirmed",
-  "rejected",
-] as const;
+export const REFERRAL_KINDS = ["court", "arbitration", "administrative"] as const;
+export const JUDICIAL_STATES = ["not_applied", "applied", "confirmed", "rejected"] as const;
 
 /** The dispute-specific part of a record (workflow `dispute`). */
 export const disputeDetails = sqliteTable(
@@ -49,18 +34,13 @@ export const disputeDetails = sqliteTable(
     peopleInvolved: integer("people_involved").notNull().default(0),
     /** Amount involved, in yuan. */
     amountInvolved: integer("amount_involved").notNull().default(0),
-    escalationRisk: text("escalation_risk", {
-      enum: ESCALATION_RISKS,
-    }).notNull(),
+    escalationRisk: text("escalation_risk", { enum: ESCALATION_RISKS }).notNull(),
     /** When it reached resolved, stabilised or failed (ms). */
     outcomeAt: integer("outcome_at"),
     referralKind: text("referral_kind", { enum: REFERRAL_KINDS }),
     referralTo: text("referral_to").notNull().default(""),
   },
-  (t) => [
-    index("dispute_details_committee_idx").on(t.committeeId),
-    index("dispute_details_lead_idx").on(t.leadCountyId),
-  ]
+  (t) => [index("dispute_details_committee_idx").on(t.committeeId), index("dispute_details_lead_idx").on(t.leadCountyId)],
 );
 
 /** The parties. Phone and ID number are personal data, masked for most viewers. */
@@ -80,7 +60,7 @@ export const disputeParties = sqliteTable(
     idNumber: text("id_number").notNull().default(""),
     position: integer("position").notNull(),
   },
-  (t) => [index("dispute_parties_record_idx").on(t.recordId)]
+  (t) => [index("dispute_parties_record_idx").on(t.recordId)],
 );
 
 /** A mediation session (调解会): when, where, who was there, what was said. */
@@ -102,7 +82,7 @@ export const mediationSessions = sqliteTable(
       .references(() => users.id),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [index("mediation_sessions_record_idx").on(t.recordId)]
+  (t) => [index("mediation_sessions_record_idx").on(t.recordId)],
 );
 
 /** The mediators present at a session, from each side. */
@@ -119,7 +99,7 @@ export const mediationSessionMediators = sqliteTable(
       .notNull()
       .references(() => counties.id),
   },
-  (t) => [primaryKey({ columns: [t.sessionId, t.userId] })]
+  (t) => [primaryKey({ columns: [t.sessionId, t.userId] })],
 );
 
 /** The mediation agreement (调解协议书) and its judicial confirmation (司法确认). */
@@ -135,9 +115,7 @@ export const mediationAgreements = sqliteTable(
     performance: text("performance").notNull(),
     /** Calendar date of signing; the 30-day window for judicial confirmation runs from here. */
     signedOn: text("signed_on").notNull(),
-    judicialStatus: text("judicial_status", { enum: JUDICIAL_STATES })
-      .notNull()
-      .default("not_applied"),
+    judicialStatus: text("judicial_status", { enum: JUDICIAL_STATES }).notNull().default("not_applied"),
     judicialAppliedOn: text("judicial_applied_on"),
     judicialCourt: text("judicial_court").notNull().default(""),
     judicialAnsweredOn: text("judicial_answered_on"),
@@ -149,9 +127,7 @@ export const mediationAgreements = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
   },
   // Agreements whose window for judicial confirmation closes soon (the inbox).
-  (t) => [
-    index("mediation_agreements_judicial_idx").on(t.judicialStatus, t.signedOn),
-  ]
+  (t) => [index("mediation_agreements_judicial_idx").on(t.judicialStatus, t.signedOn)],
 );
 
 /** Return visits (回访) after an agreement: how it is being performed. */
@@ -170,5 +146,5 @@ export const returnVisits = sqliteTable(
       .references(() => users.id),
     createdAt: integer("created_at").notNull(),
   },
-  (t) => [index("return_visits_record_idx").on(t.recordId)]
+  (t) => [index("return_visits_record_idx").on(t.recordId)],
 );

@@ -1,11 +1,4 @@
-import {
-  index,
-  integer,
-  primaryKey,
-  sqliteTable,
-  text,
-  uniqueIndex,
-} from "drizzle-orm/sqlite-core";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { WORKFLOWS } from "../../app/modules/access/capabilities";
 import { pacts } from "./pacts";
 import { counties, regions, users } from "./tenancy";
@@ -31,9 +24,7 @@ export const records = sqliteTable(
     regionId: integer("region_id").references(() => regions.id),
     placeText: text("place_text").notNull().default(""),
     /** Police-only handling restriction (case notices): seen by police liaisons alone. */
-    policeOnly: integer("police_only", { mode: "boolean" })
-      .notNull()
-      .default(false),
+    policeOnly: integer("police_only", { mode: "boolean" }).notNull().default(false),
     /** The deadline of the current step (ms); past it, an open record is overdue. */
     dueAt: integer("due_at"),
     createdBy: text("created_by")
@@ -46,12 +37,8 @@ export const records = sqliteTable(
     uniqueIndex("records_ref_no_unique").on(t.refNo),
     index("records_owner_idx").on(t.ownerCountyId, t.workflow, t.status),
     // A pact's records of one workflow in a period (the statistics page, pact filters).
-    index("records_pact_workflow_created_idx").on(
-      t.pactId,
-      t.workflow,
-      t.createdAt
-    ),
-  ]
+    index("records_pact_workflow_created_idx").on(t.pactId, t.workflow, t.createdAt),
+  ],
 );
 
 /** The counties a shared record is addressed to (besides its owner). */
@@ -73,12 +60,8 @@ export const recordAddressees = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.recordId, t.countyId] }),
     // Covering: the records of a workflow addressed to a county, without reading the table (access policy).
-    index("record_addressees_county_idx").on(
-      t.countyId,
-      t.workflow,
-      t.recordId
-    ),
-  ]
+    index("record_addressees_county_idx").on(t.countyId, t.workflow, t.recordId),
+  ],
 );
 
 /**
@@ -108,7 +91,7 @@ export const countyRecords = sqliteTable(
     index("county_records_status_idx").on(t.countyId, t.workflow, t.status),
     index("county_records_changed_idx").on(t.countyId, t.changedAt),
     index("county_records_record_idx").on(t.recordId),
-  ]
+  ],
 );
 
 /**
@@ -125,7 +108,7 @@ export const referenceSequences = sqliteTable(
     year: integer("year").notNull(),
     lastValue: integer("last_value").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.countyId, t.workflow, t.year] })]
+  (t) => [primaryKey({ columns: [t.countyId, t.workflow, t.year] })],
 );
 
 /** Links between records, e.g. the patrol finding that opened a hazard. */
@@ -147,5 +130,5 @@ export const recordLinks = sqliteTable(
   (t) => [
     uniqueIndex("record_links_pair_unique").on(t.fromRecordId, t.toRecordId),
     index("record_links_to_idx").on(t.toRecordId),
-  ]
+  ],
 );

@@ -6,10 +6,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb } from "~/modules/db/connection.server";
 import { suspendPact, resumePact } from "~/modules/pacts/lifecycle.server";
-import {
-  inboxBadgeCount,
-  inboxChangedSince,
-} from "~/modules/records/inbox-badge.server";
+import { inboxBadgeCount, inboxChangedSince } from "~/modules/records/inbox-badge.server";
 import { inboxCount, inboxFor } from "~/modules/records/inbox.server";
 import { markThreadRead } from "~/modules/records/read-state.server";
 import { HAZARD_MACHINE } from "~/modules/hazards/machine";
@@ -65,9 +62,7 @@ function expectSameInboxForAll(label: string) {
     const viewer = viewerOf(user);
     const count = inboxBadgeCount(viewer, now);
     const since = inboxChangedSince(viewer, now);
-    expect(inboxFor(viewer, now, since), `${label}: ${user}`).toEqual(
-      inboxFor(viewer, now, 0)
-    );
+    expect(inboxFor(viewer, now, since), `${label}: ${user}`).toEqual(inboxFor(viewer, now, 0));
     expect(count, `${label}: ${user}`).toBe(inboxCount(viewer, now, 0));
   }
 }
@@ -106,27 +101,19 @@ describe("county_records", () => {
   it("follows new records, steps and thread entries", async () => {
     const id = openHazard({ pact: ["XH", "TZ"], title: "界河堤坝渗水" });
     const rowsOf = () =>
-      sqlite()
-        .prepare(
-          "select county_id, status, changed_at from county_records where record_id = ? order by county_id"
-        )
-        .all(id) as { county_id: number; status: string; changed_at: number }[];
-    expect(rowsOf().map((r) => r.county_id)).toEqual(
-      [countyIdOf("XH"), countyIdOf("TZ")].sort((a, b) => a - b)
-    );
+      sqlite().prepare("select county_id, status, changed_at from county_records where record_id = ? order by county_id").all(id) as {
+        county_id: number;
+        status: string;
+        changed_at: number;
+      }[];
+    expect(rowsOf().map((r) => r.county_id)).toEqual([countyIdOf("XH"), countyIdOf("TZ")].sort((a, b) => a - b));
     const created = rowsOf()[0].changed_at;
     await new Promise((resolve) => setTimeout(resolve, 5));
     await postToThread("tz.pl", id, { body: "已派人查看" });
     expect(rowsOf().every((r) => r.changed_at > created)).toBe(true);
     const step = HAZARD_MACHINE.transitions.find((t) => t.action === "verify")!;
     expect(
-      applyTransition(
-        viewerOf("xh.pl"),
-        recordRow(id),
-        HAZARD_MACHINE,
-        step.action,
-        { dueAt: Date.now() + 86_400_000 }
-      )
+      applyTransition(viewerOf("xh.pl"), recordRow(id), HAZARD_MACHINE, step.action, { dueAt: Date.now() + 86_400_000 })
     ).toMatchObject({ ok: true });
     expect(rowsOf().map((r) => r.status)).toEqual([step.to, step.to]);
     expect(storedRows()).toEqual(expectedRows());
@@ -156,16 +143,10 @@ describe("the inbox from the unread floor", () => {
     const viewer = viewerOf("tz.grid");
     const before = inboxBadgeCount(viewer);
     expect(inboxChangedSince(viewer)).toBeGreaterThan(old.changedAt);
-    expect(
-      inboxFor(viewer, Date.now(), inboxChangedSince(viewer)).some(
-        (i) => i.recordId === old.id
-      )
-    ).toBe(false);
+    expect(inboxFor(viewer, Date.now(), inboxChangedSince(viewer)).some((i) => i.recordId === old.id)).toBe(false);
     await postToThread("xh.pl", old.id, { body: "整改材料已归档，请贵方知悉" });
     expect(inboxBadgeCount(viewer)).toBe(before + 1);
-    const item = inboxFor(viewer, Date.now(), inboxChangedSince(viewer)).find(
-      (i) => i.recordId === old.id
-    );
+    const item = inboxFor(viewer, Date.now(), inboxChangedSince(viewer)).find((i) => i.recordId === old.id);
     expect(item).toMatchObject({ unread: 1, actions: [] });
     expectSameInboxForAll("after a message on an old record");
     // Unread, the record holds the floor down to its change; read, the floor moves past it.
@@ -179,9 +160,7 @@ describe("the inbox from the unread floor", () => {
     inboxBadgeCount(viewer);
     expect(inboxChangedSince(viewer)).toBeGreaterThan(0);
     const pact = pactIdBetween("XH", "TZ");
-    expect(
-      suspendPact(viewerOf("xh.pl"), pact, { reason: "换届期间暂停" }).ok
-    ).toBe(true);
+    expect(suspendPact(viewerOf("xh.pl"), pact, { reason: "换届期间暂停" }).ok).toBe(true);
     expect(inboxChangedSince(viewer)).toBe(0);
     expectSameInboxForAll("pact suspended");
     expect(resumePact(viewerOf("xh.pl"), pact).ok).toBe(true);
@@ -202,17 +181,13 @@ describe("the inbox from the unread floor", () => {
     const old = oldClosedSharedHazard();
     await postToThread("xh.pl", old.id, { body: "补充一份现场照片说明" });
     const changedAt = sqlite()
-      .prepare(
-        "select changed_at from county_records where record_id = ? and county_id = ?"
-      )
+      .prepare("select changed_at from county_records where record_id = ? and county_id = ?")
       .pluck()
       .get(old.id, countyIdOf("TZ")) as number;
     const viewer = viewerOf("tz.grid");
     inboxBadgeCount(viewer, changedAt + 10 * 60_000 + 61_000);
     // Ten minutes on, the floor is no later than the unread record's change.
-    expect(
-      inboxChangedSince(viewer, changedAt + 10 * 60_000 + 61_000)
-    ).toBeLessThanOrEqual(changedAt);
+    expect(inboxChangedSince(viewer, changedAt + 10 * 60_000 + 61_000)).toBeLessThanOrEqual(changedAt);
     expectSameInboxForAll("an unread old record");
   });
 });

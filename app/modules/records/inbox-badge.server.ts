@@ -6,9 +6,8 @@
  *
  * A remembered count is used only while all of these still hold:
  * - no write touched a record of the viewer's county (its own or addressed to it) since, nor
- *   anything that is not a record (a pact, a user, …). Every write is audited, so the audit entries
- *   after the last one seen tell what changed — by this process or any other on the database;
- *   sign-ins, sign-outs and exports change nothing the inbox counts;
+ *   anything that is not a record (a pact, a user, …): county-changes.server.ts reads that from
+ *   the audit log;
  * - the viewer's read marks did not move (`markThreadRead` writes only when a mark advances);
  * - the viewer's county and roles are the same;
  * - it is younger than a minute (deadlines pass with time alone).
@@ -21,24 +20,20 @@
  * old record visible — a pact step, the viewer's county or roles, a new day (pact terms) —
  * forgets the floor, and the next count tests every record once.
  */
-import { WORKFLOWS } from "~/modules/access/capabilities";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb, preparedStatement, type Db } from "~/modules/db/connection.server";
 import { todayInChina } from "~/i18n";
+import { changeMarksOf, type ChangeMarks } from "./county-changes.server";
 import { inboxTally } from "./inbox.server";
 
 const MAX_AGE_MS = 60_000;
 /** Users remembered per database at most; the oldest are forgotten first. */
 const MAX_USERS = 20_000;
-/** More new audit entries than this at once are not sorted by county: everything is counted again. */
-const MAX_ENTRIES_READ = 1_000;
 /**
  * The floor is kept this far behind the count's own time: a write that began before the count
  * (here or in another process) and was not yet committed still falls after it.
  */
 const FLOOR_MARGIN_MS = 60_000;
-
-const RECORD_TYPES = new Set<string>(WORKFLOWS);
 
 interface Remembered {
   count: number;
@@ -50,82 +45,39 @@ interface Remembered {
   floorKey: string;
 }
 
-interface Changes {
-  /** The newest audit entry read. */
-  lastAuditId: number;
-  /** Bumped by a change that may concern every county. */
-  everyone: number;
-  /** Bumped by a change to a record the county owns or is addressed on. */
-  byCounty: Map<number, number>;
-  remembered: Map<string, Remembered>;
-}
+const byDatabase = new WeakMap<Db, Map<string, Remembered>>();
 
-const byDatabase = new WeakMap<Db, Changes>();
-
-function changesOf(db: Db): Changes {
-  let changes = byDatabase.get(db);
-  if (!changes) {
-    const last = preparedStatement("select max(id) from audit_log").pluck().get() as number | null;
-    changes = { lastAuditId: last ?? 0, everyone: 0, byCounty: new Map(), remembered: new Map() };
-    byDatabase.set(db, changes);
-  }
-  return changes;
-}
-
-/** Reads the audit entries written since the last call and bumps the counties they concern. */
-function catchUp(changes: Changes): void {
-  const entries = preparedStatement(
-    "select id, action, entity_type as entityType, entity_id as entityId from audit_log where id > ? order by id limit ?",
-  ).all(changes.lastAuditId, MAX_ENTRIES_READ + 1) as { id: number; action: string; entityType: string; entityId: string | null }[];
-  if (entries.length === 0) return;
-  if (entries.length > MAX_ENTRIES_READ) {
-    changes.everyone++;
-    changes.lastAuditId = preparedStatement("select max(id) from audit_log").pluck().get() as number;
-    return;
-  }
-  for (const entry of entries) {
-    changes.lastAuditId = entry.id;
-    if (entry.action.startsWith("auth.") || entry.action.endsWith(".export")) continue;
-    const recordId = Number(entry.entityId);
-    if (!RECORD_TYPES.has(entry.entityType) || !Number.isSafeInteger(recordId)) {
-      changes.everyone++;
-      continue;
-    }
-    const counties = preparedStatement(
-      "select owner_county_id from records where id = ? union select county_id from record_addressees where record_id = ?",
-    )
-      .pluck()
-      .all(recordId, recordId) as number[];
-    for (const countyId of counties) changes.byCounty.set(countyId, (changes.byCounty.get(countyId) ?? 0) + 1);
-  }
+function rememberedOf(db: Db): Map<string, Remembered> {
+  let remembered = byDatabase.get(db);
+  if (!remembered) byDatabase.set(db, (remembered = new Map()));
+  return remembered;
 }
 
 /** What the count depends on besides time. */
-function signatureOf(changes: Changes, viewer: Viewer): string {
+function signatureOf(marks: ChangeMarks, viewer: Viewer): string {
   const read = preparedStatement("select max(read_at) from read_states where user_id = ?").pluck().get(viewer.userId) as number | null;
-  const county = changes.byCounty.get(viewer.countyId) ?? 0;
-  return `${changes.everyone}|${county}|${read ?? 0}|${viewer.countyId}|${[...viewer.roles].sort().join(",")}`;
+  return `${marks.everyone}|${marks.county}|${read ?? 0}|${viewer.countyId}|${[...viewer.roles].sort().join(",")}`;
 }
 
 /** What the unread floor depends on: anything that may let the viewer see an old record anew. */
-function floorKeyOf(changes: Changes, viewer: Viewer, now: number): string {
-  return `${changes.everyone}|${viewer.countyId}|${[...viewer.roles].sort().join(",")}|${todayInChina(now)}`;
+function floorKeyOf(marks: ChangeMarks, viewer: Viewer, now: number): string {
+  return `${marks.everyone}|${viewer.countyId}|${[...viewer.roles].sort().join(",")}|${todayInChina(now)}`;
 }
 
 /** The viewer's inbox count for the menu badge; the same number as `inboxCount`, up to a minute late on deadlines. */
 export function inboxBadgeCount(viewer: Viewer, now = Date.now()): number {
-  const changes = changesOf(getDb());
-  catchUp(changes);
-  const signature = signatureOf(changes, viewer);
-  const floorKey = floorKeyOf(changes, viewer, now);
-  const hit = changes.remembered.get(viewer.userId);
+  const remembered = rememberedOf(getDb());
+  const marks = changeMarksOf(viewer.countyId);
+  const signature = signatureOf(marks, viewer);
+  const floorKey = floorKeyOf(marks, viewer, now);
+  const hit = remembered.get(viewer.userId);
   if (hit && hit.signature === signature && now - hit.at < MAX_AGE_MS && now >= hit.at) return hit.count;
   const since = hit && hit.floorKey === floorKey && now >= hit.at ? hit.floor : 0;
   const { count, oldestUnreadChange } = inboxTally(viewer, now, since);
   const floor = Math.max(1, Math.min(oldestUnreadChange ?? Infinity, now - FLOOR_MARGIN_MS));
-  changes.remembered.delete(viewer.userId);
-  changes.remembered.set(viewer.userId, { count, signature, at: now, floor, floorKey });
-  if (changes.remembered.size > MAX_USERS) changes.remembered.delete(changes.remembered.keys().next().value!);
+  remembered.delete(viewer.userId);
+  remembered.set(viewer.userId, { count, signature, at: now, floor, floorKey });
+  if (remembered.size > MAX_USERS) remembered.delete(remembered.keys().next().value!);
   return count;
 }
 
@@ -134,8 +86,6 @@ export function inboxBadgeCount(viewer: Viewer, now = Date.now()): number {
  * left it; 0 (test every record) when none is known or it no longer holds.
  */
 export function inboxChangedSince(viewer: Viewer, now = Date.now()): number {
-  const changes = changesOf(getDb());
-  catchUp(changes);
-  const hit = changes.remembered.get(viewer.userId);
-  return hit && hit.floorKey === floorKeyOf(changes, viewer, now) && now >= hit.at ? hit.floor : 0;
+  const hit = rememberedOf(getDb()).get(viewer.userId);
+  return hit && hit.floorKey === floorKeyOf(changeMarksOf(viewer.countyId), viewer, now) && now >= hit.at ? hit.floor : 0;
 }

@@ -6,43 +6,21 @@
  * filter inside the SQL; the reasons are SQL conditions too, so the list and the menu badge count
  * the same things.
  */
-import {
-  and,
-  desc,
-  eq,
-  inArray,
-  lt,
-  notInArray,
-  or,
-  sql,
-  type SQL,
-} from "drizzle-orm";
-import {
-  countyRecords,
-  mediationAgreements,
-  records,
-  threadEntries,
-} from "~db/schema";
+import { and, desc, eq, inArray, lt, notInArray, or, sql, type SQL } from "drizzle-orm";
+import { countyRecords, mediationAgreements, records, threadEntries } from "~db/schema";
 import { todayInChina } from "~/i18n";
 import { can, type Workflow } from "~/modules/access/capabilities";
 import { visibleRecordsFilter } from "~/modules/access/policy.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb } from "~/modules/db/connection.server";
-import {
-  judicialDeadline,
-  signedOnRangeClosingSoon,
-} from "~/modules/disputes/judicial";
+import { judicialDeadline, signedOnRangeClosingSoon } from "~/modules/disputes/judicial";
 import { MEETING_INBOX_HOOK } from "~/modules/meetings/inbox-hook.server";
 import { NOTICE_INBOX_HOOK } from "~/modules/notices/inbox-hook.server";
 import { PATROL_INBOX_HOOK } from "~/modules/patrols/inbox-hook.server";
 import { PROJECT_INBOX_HOOK } from "~/modules/projects/inbox-hook.server";
 import { unreadEntryFilter } from "./read-state.server";
 import { builtWorkflows, machineOf } from "./registry";
-import {
-  availableTransitions,
-  isFinal,
-  type StateMachine,
-} from "./state-machine";
+import { availableTransitions, isFinal, type StateMachine } from "./state-machine";
 import { recordPath } from "./workflows";
 
 export interface InboxItem {
@@ -88,10 +66,7 @@ export interface InboxHook {
   /** The record is overdue as far as the viewer's county is concerned. */
   overdue?: (viewer: Viewer, now: number) => SQL;
   /** The steps to show on the item (by default every step the roles allow from the status). */
-  actionsFor?: (
-    viewer: Viewer,
-    item: { recordId: number; status: string }
-  ) => string[];
+  actionsFor?: (viewer: Viewer, item: { recordId: number; status: string }) => string[];
 }
 
 /** Per-workflow hooks, registry-like: a workflow adds one line. */
@@ -108,32 +83,14 @@ function scopesOf(viewer: Viewer): Scope[] {
     .filter((workflow) => can(viewer.roles, workflow, "view"))
     .map((workflow) => {
       const machine = machineOf(workflow)!;
-      const states = [
-        ...new Set(
-          machine.transitions.flatMap((t) => t.from as readonly string[])
-        ),
-      ];
+      const states = [...new Set(machine.transitions.flatMap((t) => t.from as readonly string[]))];
       const actionable = can(viewer.roles, workflow, "transition")
-        ? states.filter(
-            (s) =>
-              !isFinal(machine, s) &&
-              availableTransitions(machine, s, viewer.roles).length > 0
-          )
+        ? states.filter((s) => !isFinal(machine, s) && availableTransitions(machine, s, viewer.roles).length > 0)
         : [];
-      const open = [
-        ...new Set([
-          machine.initial,
-          ...states,
-          ...machine.transitions.map((t) => t.to as string),
-        ]),
-      ].filter((s) => !isFinal(machine, s));
-      return {
-        workflow,
-        machine,
-        actionable,
-        open,
-        hook: INBOX_HOOKS[workflow],
-      };
+      const open = [...new Set([machine.initial, ...states, ...machine.transitions.map((t) => t.to as string)])].filter(
+        (s) => !isFinal(machine, s),
+      );
+      return { workflow, machine, actionable, open, hook: INBOX_HOOKS[workflow] };
     });
 }
 
@@ -144,11 +101,9 @@ function overdueCondition(viewer: Viewer, scopes: Scope[], now: number): SQL {
     if (s.hook?.overdue) return and(inWorkflow, s.hook.overdue(viewer, now))!;
     return and(
       inWorkflow,
-      s.machine.final.length
-        ? notInArray(records.status, [...s.machine.final])
-        : undefined,
+      s.machine.final.length ? notInArray(records.status, [...s.machine.final]) : undefined,
       sql`${records.dueAt} is not null`,
-      lt(records.dueAt, now)
+      lt(records.dueAt, now),
     )!;
   });
   return parts.length ? or(...parts)! : sql`0`;
@@ -160,15 +115,8 @@ function actionCondition(viewer: Viewer, scopes: Scope[]): SQL {
     .filter((s) => s.actionable.length > 0)
     .map((s) =>
       s.hook?.needsAction
-        ? and(
-            eq(records.workflow, s.workflow),
-            inArray(records.status, s.actionable),
-            s.hook.needsAction(viewer)
-          )!
-        : and(
-            eq(records.workflow, s.workflow),
-            inArray(records.status, s.actionable)
-          )!
+        ? and(eq(records.workflow, s.workflow), inArray(records.status, s.actionable), s.hook.needsAction(viewer))!
+        : and(eq(records.workflow, s.workflow), inArray(records.status, s.actionable))!,
     );
   return parts.length ? or(...parts)! : sql`0`;
 }
@@ -185,10 +133,7 @@ function changedSinceCondition(viewer: Viewer, changedSince: number): SQL {
 
 function unreadExists(viewer: Viewer, changedSince: number): SQL {
   return sql`(${changedSinceCondition(viewer, changedSince)}
-    and exists (select 1 from ${threadEntries} where ${unreadEntryFilter(
-    viewer,
-    records.id
-  )}))`;
+    and exists (select 1 from ${threadEntries} where ${unreadEntryFilter(viewer, records.id)}))`;
 }
 
 /**
@@ -196,11 +141,7 @@ function unreadExists(viewer: Viewer, changedSince: number): SQL {
  * warning period (disputes/judicial.ts) — for roles that handle disputes (false for the others).
  */
 function judicialCondition(viewer: Viewer, scopes: Scope[], now: number): SQL {
-  if (
-    !scopes.some((s) => s.workflow === "dispute") ||
-    !can(viewer.roles, "dispute", "transition")
-  )
-    return sql`0`;
+  if (!scopes.some((s) => s.workflow === "dispute") || !can(viewer.roles, "dispute", "transition")) return sql`0`;
   const { from, to } = signedOnRangeClosingSoon(todayInChina(now));
   return sql`(${records.workflow} = 'dispute' and exists (select 1 from ${mediationAgreements}
     where ${mediationAgreements.recordId} = ${records.id} and ${mediationAgreements.judicialStatus} = 'not_applied'
@@ -215,27 +156,17 @@ function judicialCondition(viewer: Viewer, scopes: Scope[], now: number): SQL {
  * changed when that entry was written. The caller vouches that no record changed before
  * `changedSince` has unread entries for the viewer (inbox-badge.server.ts keeps that floor).
  */
-function candidateIds(
-  viewer: Viewer,
-  scopes: Scope[],
-  now: number,
-  changedSince: number
-): SQL {
+function candidateIds(viewer: Viewer, scopes: Scope[], now: number, changedSince: number): SQL {
   const county = viewer.countyId;
   const parts = scopes
     .filter((s) => s.open.length > 0)
     .map(
-      (
-        s
-      ) => sql`select ${countyRecords.recordId} from ${countyRecords} where ${countyRecords.countyId} = ${county}
-        and ${countyRecords.workflow} = ${s.workflow} and ${countyRecords.status} in ${s.open}`
+      (s) => sql`select ${countyRecords.recordId} from ${countyRecords} where ${countyRecords.countyId} = ${county}
+        and ${countyRecords.workflow} = ${s.workflow} and ${countyRecords.status} in ${s.open}`,
     );
   parts.push(sql`select ${countyRecords.recordId} from ${countyRecords}
     where ${countyRecords.countyId} = ${county} and ${countyRecords.changedAt} >= ${changedSince}`);
-  if (
-    scopes.some((s) => s.workflow === "dispute") &&
-    can(viewer.roles, "dispute", "transition")
-  ) {
+  if (scopes.some((s) => s.workflow === "dispute") && can(viewer.roles, "dispute", "transition")) {
     const { from, to } = signedOnRangeClosingSoon(todayInChina(now));
     parts.push(sql`select ${mediationAgreements.recordId} from ${mediationAgreements}
       where ${mediationAgreements.judicialStatus} = 'not_applied' and ${mediationAgreements.signedOn} between ${from} and ${to}`);
@@ -244,34 +175,19 @@ function candidateIds(
 }
 
 /** `changedSince` 0 (nothing known) tests every record the viewer may see. */
-function inboxWhere(
-  viewer: Viewer,
-  scopes: Scope[],
-  now: number,
-  changedSince: number
-): SQL {
+function inboxWhere(viewer: Viewer, scopes: Scope[], now: number, changedSince: number): SQL {
   return and(
-    changedSince > 0
-      ? sql`${records.id} in (${candidateIds(
-          viewer,
-          scopes,
-          now,
-          changedSince
-        )})`
-      : undefined,
+    changedSince > 0 ? sql`${records.id} in (${candidateIds(viewer, scopes, now, changedSince)})` : undefined,
     visibleRecordsFilter(viewer),
-    inArray(
-      records.workflow,
-      scopes.map((s) => s.workflow)
-    ),
+    inArray(records.workflow, scopes.map((s) => s.workflow)),
     // The column tests first: SQLite stops at the first true one, so the unread lookup (an index
     // probe per record) runs only for records nothing else already puts in the inbox.
     or(
       actionCondition(viewer, scopes),
       overdueCondition(viewer, scopes, now),
       judicialCondition(viewer, scopes, now),
-      unreadExists(viewer, changedSince)
-    )
+      unreadExists(viewer, changedSince),
+    ),
   )!;
 }
 
@@ -279,30 +195,13 @@ function inboxWhere(
  * What waits for the viewer, overdue first, then most recently changed. `changedSince`: see
  * `candidateIds` (0 tests every visible record).
  */
-export function inboxFor(
-  viewer: Viewer,
-  now = Date.now(),
-  changedSince = 0
-): InboxItem[] {
+export function inboxFor(viewer: Viewer, now = Date.now(), changedSince = 0): InboxItem[] {
   const scopes = scopesOf(viewer);
   if (scopes.length === 0) return [];
-  const overdue = sql<number>`(case when ${overdueCondition(
-    viewer,
-    scopes,
-    now
-  )} then 1 else 0 end)`;
-  const needsAction = sql<number>`(case when ${actionCondition(
-    viewer,
-    scopes
-  )} then 1 else 0 end)`;
-  const judicial = sql<string | null>`(case when ${judicialCondition(
-    viewer,
-    scopes,
-    now
-  )} then (select ${mediationAgreements.signedOn}
-    from ${mediationAgreements} where ${mediationAgreements.recordId} = ${
-    records.id
-  }) else null end)`;
+  const overdue = sql<number>`(case when ${overdueCondition(viewer, scopes, now)} then 1 else 0 end)`;
+  const needsAction = sql<number>`(case when ${actionCondition(viewer, scopes)} then 1 else 0 end)`;
+  const judicial = sql<string | null>`(case when ${judicialCondition(viewer, scopes, now)} then (select ${mediationAgreements.signedOn}
+    from ${mediationAgreements} where ${mediationAgreements.recordId} = ${records.id}) else null end)`;
   const rows = getDb()
     .select({
       recordId: records.id,
@@ -315,14 +214,8 @@ export function inboxFor(
       overdue,
       needsAction,
       judicialSignedOn: judicial,
-      unread: sql<number>`(case when ${changedSinceCondition(
-        viewer,
-        changedSince
-      )}
-        then (select count(*) from ${threadEntries} where ${unreadEntryFilter(
-        viewer,
-        records.id
-      )}) else 0 end)`,
+      unread: sql<number>`(case when ${changedSinceCondition(viewer, changedSince)}
+        then (select count(*) from ${threadEntries} where ${unreadEntryFilter(viewer, records.id)}) else 0 end)`,
     })
     .from(records)
     .where(inboxWhere(viewer, scopes, now, changedSince))
@@ -335,28 +228,20 @@ export function inboxFor(
       needsAction !== 1
         ? []
         : scope.hook?.actionsFor
-        ? scope.hook.actionsFor(viewer, row)
-        : availableTransitions(scope.machine, row.status, viewer.roles).map(
-            (t) => t.action
-          );
+          ? scope.hook.actionsFor(viewer, row)
+          : availableTransitions(scope.machine, row.status, viewer.roles).map((t) => t.action);
     return {
       ...row,
       overdue: row.overdue === 1,
       actions,
       path: recordPath(row.workflow, row.recordId),
-      judicialDeadline: judicialSignedOn
-        ? judicialDeadline(judicialSignedOn)
-        : null,
+      judicialDeadline: judicialSignedOn ? judicialDeadline(judicialSignedOn) : null,
     };
   });
 }
 
 /** How many records are in the viewer's inbox: one aggregate query. */
-export function inboxCount(
-  viewer: Viewer,
-  now = Date.now(),
-  changedSince = 0
-): number {
+export function inboxCount(viewer: Viewer, now = Date.now(), changedSince = 0): number {
   return inboxTally(viewer, now, changedSince).count;
 }
 
@@ -370,11 +255,7 @@ export interface InboxTally {
 }
 
 /** The inbox count and how far back unread entries go, in one aggregate query (the menu badge). */
-export function inboxTally(
-  viewer: Viewer,
-  now = Date.now(),
-  changedSince = 0
-): InboxTally {
+export function inboxTally(viewer: Viewer, now = Date.now(), changedSince = 0): InboxTally {
   const scopes = scopesOf(viewer);
   if (scopes.length === 0) return { count: 0, oldestUnreadChange: null };
   const changedAt = sql`(select ${countyRecords.changedAt} from ${countyRecords}
@@ -382,10 +263,7 @@ export function inboxTally(
   const row = getDb()
     .select({
       count: sql<number>`count(*)`,
-      oldestUnreadChange: sql<number | null>`min(case when ${unreadExists(
-        viewer,
-        changedSince
-      )} then ${changedAt} end)`,
+      oldestUnreadChange: sql<number | null>`min(case when ${unreadExists(viewer, changedSince)} then ${changedAt} end)`,
     })
     .from(records)
     .where(inboxWhere(viewer, scopes, now, changedSince))
