@@ -13,6 +13,7 @@ import type { Viewer } from "~/modules/auth/viewer";
 import { getDb } from "~/modules/db/connection.server";
 import { listHazards } from "~/modules/hazards/list.server";
 import { filtersFromUrl } from "~/modules/hazards/schemas";
+import { inboxBadgeCount, inboxChangedSince } from "~/modules/records/inbox-badge.server";
 import { inboxFor } from "~/modules/records/inbox.server";
 import { listThread, postThreadEntry } from "~/modules/records/thread.server";
 import { searchRecords } from "~/modules/search/search.server";
@@ -53,8 +54,12 @@ function table(rows: readonly object[]): string {
 
 function rowsOf(page: BaselinePage, viewer: Viewer, url: URL, form: URLSearchParams | null): object[] | null {
   switch (page) {
-    case "inbox":
-      return inboxFor(viewer);
+    case "inbox": {
+      // The list as the page reads it: from the viewer's unread floor, which the page's own badge
+      // count keeps (counted here only when no floor is known, as the page would).
+      if (inboxChangedSince(viewer) === 0) inboxBadgeCount(viewer);
+      return inboxFor(viewer, Date.now(), inboxChangedSince(viewer));
+    }
     case "list":
       return listHazards(viewer, filtersFromUrl(url)).items;
     case "search":
