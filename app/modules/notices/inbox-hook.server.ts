@@ -7,7 +7,7 @@
 import { sql } from "drizzle-orm";
 import { records } from "~db/schema";
 import type { Viewer } from "~/modules/auth/viewer";
-import { getDb } from "~/modules/db/connection.server";
+import { preparedStatement } from "~/modules/db/connection.server";
 import type { InboxHook } from "~/modules/records/inbox.server";
 import { NOTICE_STEP_SIDE, type NoticeAction } from "./machine";
 
@@ -21,12 +21,12 @@ export const NOTICE_INBOX_HOOK: InboxHook = {
       where r.record_id = ${records.id} and r.signed_at is null and r.sign_deadline < ${now}
         and (${records.ownerCountyId} = ${viewer.countyId} or r.county_id = ${viewer.countyId})))`,
   actionsFor: (viewer, item) => {
-    const owner = getDb().select({ owner: records.ownerCountyId }).from(records).where(sql`${records.id} = ${item.recordId}`).get();
-    if (!owner) return [];
-    if (owner.owner === viewer.countyId) return item.status === "in_progress" ? ["conclude"] : [];
-    const receipt = getDb().all<{ signed_at: number | null; result: string | null }>(
-      sql`select signed_at, result from notice_receipts where record_id = ${item.recordId} and county_id = ${viewer.countyId}`,
-    )[0];
+    if (item.ownerCountyId === viewer.countyId) return item.status === "in_progress" ? ["conclude"] : [];
+    // Compiled once: the inbox asks this for each listed notice.
+    const receipt = preparedStatement("select signed_at, result from notice_receipts where record_id = ? and county_id = ?").get(
+      item.recordId,
+      viewer.countyId,
+    ) as { signed_at: number | null; result: string | null } | undefined;
     if (!receipt) return [];
     const actions: NoticeAction[] = receipt.signed_at === null ? ["sign"] : receipt.result === null ? ["report_result"] : [];
     return actions.filter((a) => NOTICE_STEP_SIDE[a] === "receiver");

@@ -9,7 +9,6 @@ import { sql } from "drizzle-orm";
 import { records } from "~db/schema";
 import { todayInChina } from "~/i18n";
 import type { Viewer } from "~/modules/auth/viewer";
-import { getDb } from "~/modules/db/connection.server";
 import type { InboxHook } from "~/modules/records/inbox.server";
 
 const allDone = sql`not exists (select 1 from project_milestones m where m.record_id = ${records.id} and m.done_on is null)`;
@@ -22,8 +21,7 @@ export const PROJECT_INBOX_HOOK: InboxHook = {
       where m.record_id = ${records.id} and m.done_on is null and m.due_on < ${todayInChina(now)}
         and m.responsible_county_id = ${viewer.countyId})))`,
   actionsFor: (viewer, item) => {
-    const owner = getDb().select({ owner: records.ownerCountyId }).from(records).where(sql`${records.id} = ${item.recordId}`).get();
-    if (!owner || owner.owner !== viewer.countyId) return [];
+    if (item.ownerCountyId !== viewer.countyId) return [];
     if (item.status === "proposed") return ["activate"];
     return item.status === "active" ? ["complete"] : [];
   },

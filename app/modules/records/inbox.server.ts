@@ -66,7 +66,7 @@ export interface InboxHook {
   /** The record is overdue as far as the viewer's county is concerned. */
   overdue?: (viewer: Viewer, now: number) => SQL;
   /** The steps to show on the item (by default every step the roles allow from the status). */
-  actionsFor?: (viewer: Viewer, item: { recordId: number; status: string }) => string[];
+  actionsFor?: (viewer: Viewer, item: { recordId: number; status: string; ownerCountyId: number }) => string[];
 }
 
 /** Per-workflow hooks, registry-like: a workflow adds one line. */
@@ -205,6 +205,7 @@ export function inboxFor(viewer: Viewer, now = Date.now(), changedSince = 0): In
   const rows = getDb()
     .select({
       recordId: records.id,
+      ownerCountyId: records.ownerCountyId,
       workflow: records.workflow,
       refNo: records.refNo,
       title: records.title,
@@ -222,13 +223,13 @@ export function inboxFor(viewer: Viewer, now = Date.now(), changedSince = 0): In
     .orderBy(desc(overdue), desc(records.updatedAt), desc(records.id))
     .limit(INBOX_LIMIT)
     .all();
-  return rows.map(({ judicialSignedOn, needsAction, ...row }) => {
+  return rows.map(({ judicialSignedOn, needsAction, ownerCountyId, ...row }) => {
     const scope = scopes.find((s) => s.workflow === row.workflow)!;
     const actions =
       needsAction !== 1
         ? []
         : scope.hook?.actionsFor
-          ? scope.hook.actionsFor(viewer, row)
+          ? scope.hook.actionsFor(viewer, { ...row, ownerCountyId })
           : availableTransitions(scope.machine, row.status, viewer.roles).map((t) => t.action);
     return {
       ...row,
