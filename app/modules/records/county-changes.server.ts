@@ -81,3 +81,33 @@ export function changeMarksOf(countyId: number): ChangeMarks {
     county: changes.byCounty.get(countyId) ?? 0,
   };
 }
+
+/** How long a remembered value is used at most: deadlines pass with time alone. */
+export const REMEMBER_MS = 60_000;
+
+/**
+ * Values remembered between requests under a key, one map per database (tests open several),
+ * the least recently stored forgotten once there are more than `max`.
+ */
+export function rememberedStore<V extends { signature: string; at: number }>(max: number) {
+  const byDatabase = new WeakMap<Db, Map<string, V>>();
+  const mapOf = () => {
+    let map = byDatabase.get(getDb());
+    if (!map) byDatabase.set(getDb(), (map = new Map()));
+    return map;
+  };
+  return {
+    get: (key: string): V | undefined => mapOf().get(key),
+    /** The value under `key` if it was stored with this signature less than REMEMBER_MS ago. */
+    fresh: (key: string, signature: string, now: number): V | undefined => {
+      const hit = mapOf().get(key);
+      return hit && hit.signature === signature && now >= hit.at && now - hit.at < REMEMBER_MS ? hit : undefined;
+    },
+    set: (key: string, value: V): void => {
+      const map = mapOf();
+      map.delete(key);
+      map.set(key, value);
+      if (map.size > max) map.delete(map.keys().next().value!);
+    },
+  };
+}

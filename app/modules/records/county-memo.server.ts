@@ -9,34 +9,22 @@
  * id when a filter names the user ("mine").
  */
 import type { Viewer } from "~/modules/auth/viewer";
-import { getDb, type Db } from "~/modules/db/connection.server";
 import { todayInChina } from "~/i18n";
-import { changeMarksOf } from "./county-changes.server";
+import { changeMarksOf, rememberedStore } from "./county-changes.server";
 
-const MAX_AGE_MS = 60_000;
-/** Values remembered per database at most; the oldest are forgotten first. */
+/** Values remembered at most; the oldest are forgotten first. */
 const MAX_VALUES = 20_000;
 
-interface Remembered {
-  value: unknown;
-  signature: string;
-  at: number;
-}
-
-const byDatabase = new WeakMap<Db, Map<string, Remembered>>();
+const remembered = rememberedStore<{ value: unknown; signature: string; at: number }>(MAX_VALUES);
 
 export function rememberedForCounty<T>(viewer: Viewer, name: string, params: unknown, compute: () => T, now = Date.now()): T {
-  let remembered = byDatabase.get(getDb());
-  if (!remembered) byDatabase.set(getDb(), (remembered = new Map()));
   const key = JSON.stringify([name, viewer.countyId, [...viewer.roles].sort(), params]);
   const marks = changeMarksOf(viewer.countyId);
   const signature = `${marks.everyone}|${marks.county}|${todayInChina(now)}`;
-  const hit = remembered.get(key);
-  if (hit && hit.signature === signature && now - hit.at < MAX_AGE_MS && now >= hit.at) return hit.value as T;
+  const hit = remembered.fresh(key, signature, now);
+  if (hit) return hit.value as T;
   const value = compute();
-  remembered.delete(key);
   remembered.set(key, { value, signature, at: now });
-  if (remembered.size > MAX_VALUES) remembered.delete(remembered.keys().next().value!);
   return value;
 }
 

@@ -21,13 +21,12 @@
  * forgets the floor, and the next count tests every record once.
  */
 import type { Viewer } from "~/modules/auth/viewer";
-import { getDb, preparedStatement, type Db } from "~/modules/db/connection.server";
+import { preparedStatement } from "~/modules/db/connection.server";
 import { todayInChina } from "~/i18n";
-import { changeMarksOf, type ChangeMarks } from "./county-changes.server";
+import { changeMarksOf, rememberedStore, type ChangeMarks } from "./county-changes.server";
 import { inboxTally } from "./inbox.server";
 
-const MAX_AGE_MS = 60_000;
-/** Users remembered per database at most; the oldest are forgotten first. */
+/** Users remembered at most; the oldest are forgotten first. */
 const MAX_USERS = 20_000;
 /**
  * The floor is kept this far behind the count's own time: a write that began before the count
@@ -45,13 +44,7 @@ interface Remembered {
   floorKey: string;
 }
 
-const byDatabase = new WeakMap<Db, Map<string, Remembered>>();
-
-function rememberedOf(db: Db): Map<string, Remembered> {
-  let remembered = byDatabase.get(db);
-  if (!remembered) byDatabase.set(db, (remembered = new Map()));
-  return remembered;
-}
+const remembered = rememberedStore<Remembered>(MAX_USERS);
 
 /** What the count depends on besides time. */
 function signatureOf(marks: ChangeMarks, viewer: Viewer): string {
@@ -66,18 +59,16 @@ function floorKeyOf(marks: ChangeMarks, viewer: Viewer, now: number): string {
 
 /** The viewer's inbox count for the menu badge; the same number as `inboxCount`, up to a minute late on deadlines. */
 export function inboxBadgeCount(viewer: Viewer, now = Date.now()): number {
-  const remembered = rememberedOf(getDb());
   const marks = changeMarksOf(viewer.countyId);
   const signature = signatureOf(marks, viewer);
   const floorKey = floorKeyOf(marks, viewer, now);
+  const fresh = remembered.fresh(viewer.userId, signature, now);
+  if (fresh) return fresh.count;
   const hit = remembered.get(viewer.userId);
-  if (hit && hit.signature === signature && now - hit.at < MAX_AGE_MS && now >= hit.at) return hit.count;
   const since = hit && hit.floorKey === floorKey && now >= hit.at ? hit.floor : 0;
   const { count, oldestUnreadChange } = inboxTally(viewer, now, since);
   const floor = Math.max(1, Math.min(oldestUnreadChange ?? Infinity, now - FLOOR_MARGIN_MS));
-  remembered.delete(viewer.userId);
   remembered.set(viewer.userId, { count, signature, at: now, floor, floorKey });
-  if (remembered.size > MAX_USERS) remembered.delete(remembered.keys().next().value!);
   return count;
 }
 
@@ -86,6 +77,6 @@ export function inboxBadgeCount(viewer: Viewer, now = Date.now()): number {
  * left it; 0 (test every record) when none is known or it no longer holds.
  */
 export function inboxChangedSince(viewer: Viewer, now = Date.now()): number {
-  const hit = rememberedOf(getDb()).get(viewer.userId);
+  const hit = remembered.get(viewer.userId);
   return hit && hit.floorKey === floorKeyOf(changeMarksOf(viewer.countyId), viewer, now) && now >= hit.at ? hit.floor : 0;
 }
