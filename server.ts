@@ -8,11 +8,12 @@
  */
 import path from "node:path";
 import url from "node:url";
-import { createRequestHandler } from "@remix-run/express";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
 import { isSameOriginWrite } from "./app/modules/auth/origin.server";
 import { getDb } from "./app/modules/db/connection.server";
+import { bodyLimitFor, countedBody } from "./app/modules/http/body-limits.server";
+import { remixRequestHandler, tooLargePage } from "./app/modules/http/remix-handler.server";
 
 const BUILD_PATH = path.resolve("build/index.js");
 const mode = process.env.NODE_ENV === "production" ? "production" : "development";
@@ -45,9 +46,20 @@ app.use((req, res, next) => {
   next();
 });
 
+// Body limits before anything parses a body: a declared length over the route's limit is refused
+// at once; every other body reaches Remix through a counter that stops at the same limit.
+app.use((req, res, next) => {
+  if (req.method === "GET" || req.method === "HEAD") return next();
+  const limit = bodyLimitFor(req.path, req.get("content-type"));
+  const declared = Number(req.get("content-length"));
+  if (Number.isFinite(declared) && declared > limit) return tooLargePage(req, res);
+  res.locals.body = countedBody(req, limit);
+  next();
+});
+
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
-app.all("*", createRequestHandler({ build, mode }));
+app.all("*", remixRequestHandler(build, mode));
 
 const port = Number(process.env.PORT) || 3000;
 app.listen(port, () => {

@@ -90,7 +90,8 @@ export interface RunningPortal {
  */
 export function startPortal(options: PortalOptions): Promise<RunningPortal> {
   const started = performance.now();
-  const child = spawn(process.execPath, [SERVER_BUNDLE], {
+  // The heap limit production runs with (package.json's start script).
+  const child = spawn(process.execPath, ["--max-old-space-size=256", SERVER_BUNDLE], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -122,6 +123,17 @@ export function startPortal(options: PortalOptions): Promise<RunningPortal> {
       reject(new Error(`portal exited during start-up (${code ?? signal}):\n${output}`));
     });
   });
+}
+
+/** The most memory (resident set, MB) the server process has held since it started; null off Linux. */
+export function peakMemoryMb(portal: RunningPortal): number | null {
+  try {
+    const status = fs.readFileSync(`/proc/${portal.child.pid}/status`, "utf8");
+    const kb = Number(status.match(/^VmHWM:\s+(\d+)\s+kB/m)?.[1]);
+    return Number.isFinite(kb) ? Math.round(kb / 1024) : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Sends `signal` and resolves once the process has gone. */

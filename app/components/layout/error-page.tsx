@@ -6,14 +6,9 @@ export function ErrorPage() {
   const error = useRouteError();
   const t = useT();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const [title, body] =
-    status === 404
-      ? [t("error.404.title"), t("error.404.body")]
-      : status === 403
-        ? [t("error.403.title"), t("error.403.body")]
-        : status >= 500
-          ? [t("error.500.title"), t("error.500.body")]
-          : [t("error.other.title"), t("error.500.body")];
+  const key = status === 404 || status === 403 || status === 413 ? status : status >= 500 ? 500 : "other";
+  const title = t(`error.${key}.title` as const);
+  const body = t(`error.${key === "other" ? 500 : key}.body` as const);
   return (
     <div className="mx-auto max-w-lg py-12 text-center" data-testid="error-page">
       <p className="text-5xl font-bold text-slate-300">{status}</p>

@@ -55,6 +55,8 @@ export const common: Record<keyof typeof zh, string> = {
   "error.404.body": "The page you are looking for does not exist, or you may not see it.",
   "error.403.title": "Not allowed",
   "error.403.body": "You may not do this. Ask your county's administrator if you need to.",
+  "error.413.title": "Too much was sent",
+  "error.413.body": "This submission was larger than allowed (the number and size of files and the length of texts are limited). Nothing was saved. Send fewer or smaller files and try again.",
   "error.500.title": "Something went wrong",
   "error.500.body": "The server failed to handle the request. Please try again later, and tell your administrator if it keeps happening.",
   "error.other.title": "The request could not be completed",

@@ -23,6 +23,7 @@ import {
   MAX_FILES_PER_ENTRY,
   mayShowInline,
 } from "./file-types";
+import { removeWhenRequestEnds } from "~/modules/http/request-scope.server";
 import { readableEntries } from "./thread.server";
 
 export { MAX_FILES_PER_ENTRY } from "./file-types";
@@ -72,17 +73,41 @@ export function uploadedFiles(formData: FormData, field = "files"): File[] {
     .filter((v): v is File => typeof v !== "string" && !(v.size === 0 && v.name === ""));
 }
 
+/** A file that passed the checks, already written to a temporary file beside the store. */
 export interface AcceptedFile {
   fileName: string;
   mimeType: string;
   size: number;
   sha256: string;
-  bytes: Uint8Array;
+  tempPath: string;
 }
 
 export type UploadCheck = { ok: true; files: AcceptedFile[] } | { ok: false; error: string };
 
-/** Checks every file; one refused file refuses the whole upload, naming each refused file. */
+/**
+ * Writes checked content to a temporary file (flushed to disk) beside the store, where it waits to
+ * be moved into place; removed when the request ends if it was not.
+ */
+export function stageAcceptedFile(fileName: string, mimeType: string, bytes: Uint8Array): AcceptedFile {
+  const tmp = path.join(filesDirectory(), "tmp");
+  fs.mkdirSync(tmp, { recursive: true });
+  const tempPath = path.join(tmp, `${randomUUID()}.part`);
+  removeWhenRequestEnds(tempPath);
+  const fd = fs.openSync(tempPath, "wx", 0o640);
+  try {
+    fs.writeSync(fd, bytes);
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  return { fileName, mimeType, size: bytes.length, sha256, tempPath };
+}
+
+/**
+ * Checks every file; one refused file refuses the whole upload, naming each refused file. Files
+ * are read one at a time (they arrive on disk), checked, staged and let go.
+ */
 export async function checkUploads(files: readonly File[], t: Translate): Promise<UploadCheck> {
   if (files.length > MAX_FILES_PER_ENTRY) {
     return { ok: false, error: t("thread.files.tooMany", { max: MAX_FILES_PER_ENTRY }) };
@@ -110,44 +135,24 @@ export async function checkUploads(files: readonly File[], t: Translate): Promis
       );
       continue;
     }
-    const sha256 = createHash("sha256").update(bytes).digest("hex");
-    accepted.push({ fileName, mimeType: check.mime, size: bytes.length, sha256, bytes });
+    if (problems.length === 0) accepted.push(stageAcceptedFile(fileName, check.mime, bytes));
   }
   if (problems.length > 0) {
+    for (const file of accepted) fs.rmSync(file.tempPath, { force: true });
     return { ok: false, error: t("thread.files.refused", { problems: problems.join(t("thread.files.separator")) }) };
   }
   return { ok: true, files: accepted };
 }
 
-/** Accepted files written to temporary files, waiting to be moved into place. */
+/** Accepted files waiting to be moved into place. */
 export interface StagedUpload {
-  files: (AcceptedFile & { tempPath: string })[];
+  files: readonly AcceptedFile[];
   /** Final paths this upload created (not those that held the same content already). */
   placed: string[];
 }
 
-/** Writes each file to a temporary file (flushed to disk) beside the store. */
 export function stageFiles(files: readonly AcceptedFile[]): StagedUpload {
-  const tmp = path.join(filesDirectory(), "tmp");
-  fs.mkdirSync(tmp, { recursive: true });
-  const staged: StagedUpload = { files: [], placed: [] };
-  try {
-    for (const file of files) {
-      const tempPath = path.join(tmp, `${randomUUID()}.part`);
-      staged.files.push({ ...file, tempPath });
-      const fd = fs.openSync(tempPath, "wx", 0o640);
-      try {
-        fs.writeSync(fd, file.bytes);
-        fs.fsyncSync(fd);
-      } finally {
-        fs.closeSync(fd);
-      }
-    }
-  } catch (error) {
-    discardStaged(staged);
-    throw error;
-  }
-  return staged;
+  return { files, placed: [] };
 }
 
 /**

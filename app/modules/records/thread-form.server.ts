@@ -10,11 +10,9 @@ import { assertCan, type RecordRow } from "~/modules/access/policy.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { parseForm } from "~/modules/forms/validation";
 import {
-  attachmentMaxMb,
   checkUploads,
   discardStaged,
   insertAttachments,
-  MAX_FILES_PER_ENTRY,
   placeStagedFiles,
   stageFiles,
   uploadedFiles,
@@ -22,6 +20,7 @@ import {
 } from "./attachments.server";
 import { postThreadEntry } from "./thread.server";
 import { readFormData } from "~/modules/forms/read-form.server";
+import { uploadFileLimits } from "~/modules/http/body-limits.server";
 
 export const threadEntrySchema = z.object({
   body: z
@@ -38,14 +37,11 @@ export const threadEntryWithFilesSchema = threadEntrySchema.extend({
 });
 
 /**
- * The form data of a record page's post, refusing (413) a body larger than a full composer post
- * could be before reading it. Routes may use it instead of `request.formData()`.
+ * The form of a post that may carry files (a record page's composer, a new report, notice or
+ * project): files are written to disk as they arrive, within the upload limits.
  */
-export async function readRecordPageForm(request: Request): Promise<FormData> {
-  const declared = Number(request.headers.get("Content-Length"));
-  const limit = MAX_FILES_PER_ENTRY * attachmentMaxMb() * 1024 * 1024 + 1024 * 1024;
-  if (Number.isFinite(declared) && declared > limit) throw new Response("Payload Too Large", { status: 413 });
-  return readFormData(request);
+export function readRecordPageForm(request: Request): Promise<FormData> {
+  return readFormData(request, uploadFileLimits());
 }
 
 /** Handles intent `thread` of a record page; the route has read the (possibly multipart) form. */

@@ -3,6 +3,7 @@
  * header on posts, and a single answer shape whether the route returned data, returned
  * `data(…, { status })`, or threw a Response (404, 403, redirects).
  */
+import { openRequestScope } from "~/modules/http/request-scope.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { startSession } from "~/modules/auth/session.server";
 import { findUserByUsername } from "~/modules/tenancy/users.server";
@@ -72,13 +73,17 @@ export async function callRoute<T = any>(
   request: Request,
   params: Record<string, string> = {},
 ): Promise<RouteAnswer<T>> {
+  // As the server does: files written while the form arrived are removed when the request ends.
+  const scope = openRequestScope();
   try {
-    const out = await fn({ request, params, context: {} } as LoaderFunctionArgs);
+    const out = await scope.run(() => fn({ request, params, context: {} } as LoaderFunctionArgs));
     if (out instanceof Response) return fromResponse(out);
     if (isDataWithInit(out)) return { status: out.init?.status ?? 200, location: null, data: out.data as T };
     return { status: 200, location: null, data: out as T };
   } catch (thrown) {
     if (thrown instanceof Response) return fromResponse(thrown);
     throw thrown;
+  } finally {
+    scope.end();
   }
 }

@@ -1,5 +1,4 @@
 /** Projects for tests, made through the real services (proposeProject, the steps, milestones). */
-import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { asc, eq } from "drizzle-orm";
@@ -12,7 +11,7 @@ import { markMilestoneDone } from "~/modules/projects/milestones.server";
 import { proposeProject } from "~/modules/projects/propose.server";
 import type { ProposalInput } from "~/modules/projects/schemas";
 import { takeProjectStep } from "~/modules/projects/steps.server";
-import type { AcceptedFile } from "~/modules/records/attachments.server";
+import { stageAcceptedFile, type AcceptedFile } from "~/modules/records/attachments.server";
 import { countyIdOf, viewerOf } from "../../setup/demo";
 import { pactIdBetween } from "../../setup/records";
 
@@ -30,8 +29,7 @@ export function fixtureBytes(name: string): Uint8Array<ArrayBuffer> {
 
 /** The fixture PDF as the attachment checks would accept it. */
 export function planFile(fileName = "项目方案.pdf"): AcceptedFile {
-  const bytes = fixtureBytes("report.pdf");
-  return { fileName, mimeType: "application/pdf", size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), bytes };
+  return stageAcceptedFile(fileName, "application/pdf", fixtureBytes("report.pdf"));
 }
 
 /** A valid XH–TZ proposal from `username`'s county to the other: two milestones, one per side. */

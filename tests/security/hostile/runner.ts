@@ -4,6 +4,7 @@
  * (a 4xx, or a form answered with messages) wrote nothing but the policy's denial entries; a form
  * refusal says what is wrong, in Chinese, next to a field. Counts the cases for the summary line.
  */
+import { openRequestScope } from "~/modules/http/request-scope.server";
 import fc from "fast-check";
 import { afterAll, expect } from "vitest";
 import { ORIGIN, routeArgs } from "../../integration/helpers/requests";
@@ -62,11 +63,15 @@ export async function callRoute(route: RouteKey, fn: "loader" | "action", reques
   const run = (ROUTE_MODULES[route] as RouteModule)[fn];
   if (!run) throw new Error(`route ${route} has no ${fn}`);
   let out: unknown;
+  // As the server does: files written while the form arrived are removed when the request ends.
+  const scope = openRequestScope();
   try {
-    out = await run(routeArgs(request, params) as never);
+    out = await scope.run(() => run(routeArgs(request, params) as never));
   } catch (thrown) {
     if (thrown instanceof Response) out = thrown;
     else throw new Error(`${route} ${fn} threw instead of answering (a 500): ${thrown instanceof Error ? thrown.stack : String(thrown)}`);
+  } finally {
+    scope.end();
   }
   if (out instanceof Response) return { kind: "response", status: out.status, location: out.headers.get("Location"), response: out };
   if (isDataWithInit(out)) return { kind: "data", status: out.init?.status ?? 200, data: out.data };
