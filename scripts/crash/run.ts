@@ -48,6 +48,7 @@ const lines = [
   `foreign_key_check      ${summary.foreignKeyProblems} problems`,
   `audit chain            ${summary.auditChain.ok ? "verifies" : `BROKEN at ${summary.auditChain.brokenAt}`} (${summary.auditChain.checked} entries)`,
   `server start (median)  ${summary.startMs.median} ms (max ${summary.startMs.max} ms)`,
+  `peak memory            ${summary.peakMemoryMb ?? "?"} MB (oversized bodies: ${summary.oversized.refused} of ${summary.oversized.sent} refused with 413)`,
   `duration               ${(summary.durationMs / 1000).toFixed(1)} s`,
   `result                 ${summary.ok ? "PASS" : "FAIL"}`,
 ];

@@ -10,7 +10,8 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { seededRandom } from "../../db/seed/random";
 import { emptyLedger, PortalClient, PortalGate, type Ledger } from "./clients";
-import { ensureProductionBuild, freePort, removeServerBundle, startPortal, stopPortal, type RunningPortal } from "./portal-process";
+import { manyEmptyFields, oneHugeField, postStreamed } from "./oversized-bodies";
+import { ensureProductionBuild, freePort, peakMemoryMb, removeServerBundle, startPortal, stopPortal, type RunningPortal } from "./portal-process";
 import { verifyCrashRun, type CrashVerdict } from "./verify";
 
 export interface CrashOptions {
@@ -34,6 +35,10 @@ export interface CrashSummary extends CrashVerdict {
   inDoubt: number;
   refused: Ledger["refused"];
   startMs: { median: number; max: number };
+  /** The most memory any run of the server held (MB, resident), oversized bodies sent among the writes. */
+  peakMemoryMb: number | null;
+  /** Oversized bodies (3 million fields, a 300 MB field) sent, and how many were answered 413. */
+  oversized: { sent: number; refused: number };
   durationMs: number;
   databasePath: string;
   /** True when nothing acknowledged was lost, nothing half-written, the file sound and the chain intact. */
@@ -98,6 +103,8 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashSumm
   const recordPool: number[] = [];
   let stopping = false;
   let kills = 0;
+  const peaks: (number | null)[] = [];
+  const oversized = { sent: 0, refused: 0 };
   try {
     const pactId = sharedHazardPact(databasePath);
     const clients = WRITERS.map(
@@ -109,11 +116,13 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashSumm
     );
     await Promise.all(clients.map((c) => c.signIn()));
     const running = clients.map((c) => c.run());
+    const hostile = sendOversized(baseUrl, oversized, () => stopping);
     const failed = Promise.all(running).then(() => new Promise<never>(() => {}));
 
     for (let i = 0; i < options.kills && !options.shouldStop?.(); i++) {
       const upFor = 20 + Math.floor(random() * (maxUpMs - 20));
       await Promise.race([new Promise((r) => setTimeout(r, upFor)), failed]);
+      peaks.push(peakMemoryMb(portal));
       await stopPortal(portal, "SIGKILL");
       kills++;
       portal = await start();
@@ -124,6 +133,8 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashSumm
     // Let every client finish the write in hand against the server that is up now.
     stopping = true;
     await Promise.all(running);
+    await hostile;
+    peaks.push(peakMemoryMb(portal));
   } finally {
     stopping = true;
     gate.close();
@@ -146,6 +157,8 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashSumm
     inDoubt: ledger.inDoubt.length,
     refused: ledger.refused,
     startMs: { median: Math.round(median(startTimes)), max: Math.round(Math.max(...startTimes)) },
+    peakMemoryMb: peaks.some((p) => p !== null) ? Math.max(...peaks.filter((p): p is number => p !== null)) : null,
+    oversized,
     durationMs: Math.round(performance.now() - began),
     databasePath,
     ok: false,
@@ -159,4 +172,18 @@ export async function runCrashScenario(options: CrashOptions): Promise<CrashSumm
     summary.auditChain.ok;
   if (summary.ok && !options.workDir) fs.rmSync(dir, { recursive: true, force: true });
   return summary;
+}
+
+/**
+ * A client sending the bodies that once took the portal down (to the sign-in page: 3 million
+ * empty fields, one 300 MB field) over and over while the writers write and the server is killed.
+ */
+async function sendOversized(baseUrl: string, counts: { sent: number; refused: number }, stop: () => boolean): Promise<void> {
+  const headers = { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl };
+  for (let i = 0; !stop(); i++) {
+    const answer = await postStreamed(`${baseUrl}/login`, i % 2 ? oneHugeField(300) : manyEmptyFields(3_000_000), headers);
+    counts.sent++;
+    if (answer.status === 413) counts.refused++;
+    else await new Promise((r) => setTimeout(r, 50)); // the server is being restarted
+  }
 }

@@ -26,5 +26,9 @@ describe("crash safety under SIGKILL", () => {
     expect(summary.foreignKeyProblems).toBe(0);
     expect(summary.auditChain.ok).toBe(true);
     expect(summary.auditChain.checked).toBeGreaterThan(summary.acknowledged.total);
+    // Oversized bodies were sent among the writes, refused, and the server stayed within its memory.
+    expect(summary.oversized.refused).toBeGreaterThan(0);
+    expect(summary.peakMemoryMb).not.toBeNull();
+    expect(summary.peakMemoryMb!).toBeLessThan(400);
   }, 300_000);
 });
