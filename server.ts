@@ -10,13 +10,14 @@ import path from "node:path";
 import url from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
-import { isSameOriginWrite } from "./app/modules/auth/origin.server";
+import { isSameOriginWrite, portalOrigin, publicOrigin } from "./app/modules/auth/origin.server";
 import { getDb } from "./app/modules/db/connection.server";
 import { bodyLimitFor, countedBody } from "./app/modules/http/body-limits.server";
 import { remixRequestHandler, tooLargePage } from "./app/modules/http/remix-handler.server";
 
 const BUILD_PATH = path.resolve("build/index.js");
 const mode = process.env.NODE_ENV === "production" ? "production" : "development";
+publicOrigin(); // a malformed PUBLIC_ORIGIN stops the start here, not every write later
 
 const db = getDb();
 // The demo seed, with all the demo data it carries, is loaded only for a database without a
@@ -36,8 +37,8 @@ app.use((req, res, next) => {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("X-Frame-Options", "DENY");
   res.setHeader("Referrer-Policy", "same-origin");
-  const host = (app.get("trust proxy") && req.get("x-forwarded-host")) || req.get("host");
-  if (!isSameOriginWrite(req.method, req.get("origin"), host)) {
+  const host = (app.get("trust proxy") && req.get("x-forwarded-host")?.split(",")[0].trim()) || req.get("host");
+  if (!isSameOriginWrite(req.method, req.get("origin"), portalOrigin(req.protocol, host))) {
     res.status(403).type("text/plain; charset=utf-8").send("403 禁止跨站提交 / Cross-site request refused");
     return;
   }
