@@ -10,6 +10,7 @@ import {
 import type { ReactNode } from "react";
 import { AppShell } from "~/components/layout/app-shell";
 import { ErrorPage } from "~/components/layout/error-page";
+import { useNonce } from "~/components/layout/nonce";
 import { DEFAULT_LOCALE, translator, type Locale } from "~/i18n";
 import { getLocale } from "~/i18n/locale.server";
 import { getViewer } from "~/modules/auth/require-user.server";
@@ -47,6 +48,7 @@ export type RootData = Awaited<ReturnType<typeof loader>>;
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<RootData>("root");
   const locale: Locale = data?.locale ?? DEFAULT_LOCALE;
+  const nonce = useNonce();
   return (
     <html lang={locale === "zh-CN" ? "zh-CN" : "en"}>
       <head>
@@ -57,8 +59,8 @@ export function Layout({ children }: { children: ReactNode }) {
       </head>
       <body className="min-h-screen">
         {children}
-        <ScrollRestoration />
-        <Scripts />
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );

@@ -50,6 +50,17 @@ export function portalOrigin(scheme: string, host: string | null | undefined): s
 /** A Host header: a name or an IPv4 or bracketed IPv6 address, and perhaps a port. */
 const HOST = /^(?:[a-z0-9.-]+|\[[0-9a-f:.]+\])(?::\d{1,5})?$/i;
 
+/**
+ * TRUST_PROXY as Express wants it: a number of proxy hops (`1`: the one reverse proxy in front)
+ * as a number — Express reads the string "1" as the address 0.0.0.1 and trusts nobody — or
+ * Express's own words and address lists (`loopback`, `10.0.0.0/8, ::1`). Unset: no proxy trusted.
+ */
+export function trustProxySetting(raw: string | undefined): number | string | false {
+  const value = raw?.trim();
+  if (!value) return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 /** True for reads, and for writes whose Origin header is exactly `expectedOrigin`. */
 export function isSameOriginWrite(
   method: string,
