@@ -1,6 +1,7 @@
 /**
- * The portal's HTTP server: prepares the database (migrate; demo data on a brand-new one), refuses
- * cross-site writes, serves static files and hands everything else to Remix.
+ * The portal's HTTP server: prepares the database (migrate; demo data on a brand-new one), sets the
+ * security headers, refuses cross-site writes, serves static files and hands everything else to
+ * Remix (with the request's script nonce in the load context).
  *
  * Production runs it compiled (`npm run build` → build/server.js, started with plain node). Every
  * file it reads — the Remix build, public/, the migrations — is found from the working directory
@@ -10,13 +11,16 @@ import path from "node:path";
 import url from "node:url";
 import { broadcastDevReady, type ServerBuild } from "@remix-run/node";
 import express from "express";
-import { isSameOriginWrite } from "./app/modules/auth/origin.server";
+import { authConfig } from "./app/modules/auth/config.server";
+import { isSameOriginWrite, portalOrigin, publicOrigin, trustProxySetting } from "./app/modules/auth/origin.server";
 import { getDb } from "./app/modules/db/connection.server";
 import { bodyLimitFor, countedBody } from "./app/modules/http/body-limits.server";
 import { remixRequestHandler, tooLargePage } from "./app/modules/http/remix-handler.server";
+import { appResponseHeaders, securityHeaders, securityLoadContext } from "./app/modules/http/security-headers.server";
 
 const BUILD_PATH = path.resolve("build/index.js");
 const mode = process.env.NODE_ENV === "production" ? "production" : "development";
+publicOrigin(); // a malformed PUBLIC_ORIGIN stops the start here, not every write later
 
 const db = getDb();
 // The demo seed, with all the demo data it carries, is loaded only for a database without a
@@ -30,14 +34,12 @@ const build = (await import(url.pathToFileURL(BUILD_PATH).href)) as ServerBuild;
 
 const app = express();
 app.disable("x-powered-by");
-if (process.env.TRUST_PROXY) app.set("trust proxy", process.env.TRUST_PROXY);
+if (process.env.TRUST_PROXY) app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
+app.use(securityHeaders({ https: authConfig().secureCookies }));
 
 app.use((req, res, next) => {
-  res.setHeader("X-Content-Type-Options", "nosniff");
-  res.setHeader("X-Frame-Options", "DENY");
-  res.setHeader("Referrer-Policy", "same-origin");
-  const host = (app.get("trust proxy") && req.get("x-forwarded-host")) || req.get("host");
-  if (!isSameOriginWrite(req.method, req.get("origin"), host)) {
+  const host = (app.get("trust proxy") && req.get("x-forwarded-host")?.split(",")[0].trim()) || req.get("host");
+  if (!isSameOriginWrite(req.method, req.get("origin"), portalOrigin(req.protocol, host))) {
     res.status(403).type("text/plain; charset=utf-8").send("403 禁止跨站提交 / Cross-site request refused");
     return;
   }
@@ -59,7 +61,7 @@ app.use((req, res, next) => {
 
 app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
 app.use(express.static("public", { maxAge: "1h" }));
-app.all("*", remixRequestHandler(build, mode));
+app.all("*", appResponseHeaders(), remixRequestHandler(build, mode, securityLoadContext));
 
 const port = Number(process.env.PORT) || 3000;
 app.listen(port, () => {

@@ -3,11 +3,11 @@
  * without JavaScript), the form that writes it for those who may, and judicial confirmation
  * (司法确认). Not nested in the dispute page's layout (`_`): on paper it stands alone.
  */
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { data, redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { NoticeAlert } from "~/components/admin/notice";
-import { AGREEMENT_PRINT_CSS, AgreementDocument, AgreementPrintButton } from "~/components/disputes/agreement-document";
+import { AgreementDocument, AgreementPrintButton } from "~/components/disputes/agreement-document";
 import { AgreementForm } from "~/components/disputes/agreement-form";
 import { JudicialPanel } from "~/components/disputes/agreement-judicial";
 import { ErrorPage } from "~/components/layout/error-page";
@@ -21,6 +21,10 @@ import { parseAgreementForm, parseJudicialAnswerForm, parseJudicialApplyForm } f
 import { applyForJudicialConfirmation, recordCourtAnswer } from "~/modules/disputes/judicial.server";
 import type { Translate } from "~/i18n";
 import { readFormData } from "~/modules/forms/read-form.server";
+import printStyles from "~/styles/print-agreement.css";
+
+/** A4 print rules of this page only (a stylesheet: the page policy allows no inline style). */
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `调解协议书 ${d.record.refNo}` : "调解协议书" }];
 
@@ -80,7 +84,6 @@ export default function AgreementPage() {
   const { agreement } = doc;
   return (
     <div className="mx-auto max-w-4xl space-y-4 print:max-w-none print:space-y-0">
-      <style dangerouslySetInnerHTML={{ __html: AGREEMENT_PRINT_CSS }} />
       <div className="space-y-4 print:hidden">
         <Link to={`/disputes/${doc.record.id}`} className="text-sm text-brand-700 hover:underline">
           ← {t("disputes.agreement.back")}

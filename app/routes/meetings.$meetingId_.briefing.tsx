@@ -3,17 +3,21 @@
  * with or without JavaScript. Not nested in the meeting page's layout (`_`): on paper it stands
  * alone. Everything on it is restricted to the meeting's pact and to what the viewer may see.
  */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/layout/error-page";
 import { FiguresTable } from "~/components/stats/figures-table";
-import { BRIEFING_PRINT_CSS, BriefingDocument, BriefingPrintButton } from "~/components/meetings/briefing-document";
+import { BriefingDocument, BriefingPrintButton } from "~/components/meetings/briefing-document";
 import { PageHeader } from "~/components/ui/feedback";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { briefingSections } from "~/modules/meetings/briefing.server";
 import { pactFigures } from "~/modules/stats/figures.server";
 import { describeMeeting, isActionItemRecord, requireMeetingRecord } from "~/modules/meetings/detail.server";
+import printStyles from "~/styles/print-briefing.css";
+
+/** A4 print rules of this page only (a stylesheet: the page policy allows no inline style). */
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyles }];
 
 export const meta: MetaFunction<typeof loader> = ({ data: d }) => [{ title: d ? `会议材料 ${d.meeting.refNo}` : "会议材料" }];
 
@@ -39,7 +43,6 @@ export default function BriefingPage() {
   const doc = useLoaderData<typeof loader>();
   return (
     <div className="mx-auto max-w-4xl space-y-4 print:max-w-none print:space-y-0">
-      <style dangerouslySetInnerHTML={{ __html: BRIEFING_PRINT_CSS }} />
       <div className="space-y-4 print:hidden">
         <Link to={`/meetings/${doc.meeting.id}`} className="text-sm text-brand-700 hover:underline">← {t("meetings.briefing.back")}</Link>
         <PageHeader title={t("meetings.briefing.pageTitle", { refNo: doc.meeting.refNo })} actions={<BriefingPrintButton />}>

@@ -6,13 +6,13 @@
  * township. A GET form; exports in Excel or CSV for roles that may export; prints on A4 without
  * the app around it.
  */
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import type { FormEvent } from "react";
 import { ErrorPage } from "~/components/layout/error-page";
 import { BreakdownSection, TrendSection } from "~/components/stats/chart-sections";
 import { FiguresTable } from "~/components/stats/figures-table";
-import { STATS_PRINT_CSS, StatsPrintButton } from "~/components/stats/print";
+import { StatsPrintButton } from "~/components/stats/print";
 import { Button } from "~/components/ui/button";
 import { PageHeader } from "~/components/ui/feedback";
 import { SelectField, TextField } from "~/components/ui/field";
@@ -23,6 +23,10 @@ import { requireUser } from "~/modules/auth/require-user.server";
 import { COUNTY_SCOPE } from "~/modules/stats/figures";
 import { chosenScope, requireStatsViewer, statsPactsOf, statsViewOf } from "~/modules/stats/page.server";
 import { PERIOD_PRESETS, periodOf } from "~/modules/stats/period";
+import printStyles from "~/styles/print-stats.css";
+
+/** A4 print rules of this page only (a stylesheet: the page policy allows no inline style). */
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyles }];
 
 export const meta: MetaFunction = () => [{ title: "工作统计" }];
 
@@ -62,7 +66,6 @@ export default function StatsPage() {
   const presets = PERIOD_PRESETS.map((p) => ({ value: p, label: t(`stats.period.${p}` as MessageKey) }));
   return (
     <div className="mx-auto max-w-5xl space-y-4 print:max-w-none print:space-y-2">
-      <style dangerouslySetInnerHTML={{ __html: STATS_PRINT_CSS }} />
       <div className="print:hidden">
         <PageHeader title={t("stats.page.title")} actions={figures ? <StatsPrintButton /> : undefined}>
           {t("stats.page.intro")}

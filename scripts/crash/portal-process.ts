@@ -74,6 +74,8 @@ export interface PortalOptions {
   port: number;
   /** How long to wait for "listening" before giving up. */
   startTimeoutMs?: number;
+  /** Settings on top of (or instead of) the defaults below, e.g. TRUST_PROXY or secure cookies. */
+  env?: Record<string, string>;
 }
 
 export interface RunningPortal {
@@ -99,6 +101,7 @@ export function startPortal(options: PortalOptions): Promise<RunningPortal> {
       DATABASE_PATH: options.databasePath,
       PORT: String(options.port),
       INSECURE_COOKIES: "1",
+      ...options.env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

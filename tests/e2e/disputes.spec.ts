@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { signIn } from "./helpers";
 
 // The land dispute (DOMAIN.md §1), registered in the browser by XH's mediator under the XH–TZ pact,

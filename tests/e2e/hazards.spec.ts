@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { signIn, signOut } from "./helpers";
 
 // A 1×1 PNG, as a phone camera would send a (much larger) photo.

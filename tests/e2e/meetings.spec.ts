@@ -4,7 +4,7 @@
  * only the pack, with its figures and open matters), records the minutes with two decisions, one
  * for TZ; TZ's political-legal staff finds that action item in the inbox and reports it done.
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 /** A Beijing calendar day `days` from now (YYYY-MM-DD). */

@@ -4,7 +4,7 @@
  * to be signed for, signs, and reports three suspects caught and the bike recovered; XH sees the
  * receipt signed and the result and concludes it; XH's political-legal staff cannot open it (police only).
  */
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 // A 1×1 PNG: stands in for the still from the surveillance video.

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { signIn, signOut } from "./helpers";
 
 const TITLE = "新晃—芷江平安边界协议（浏览器测试）";

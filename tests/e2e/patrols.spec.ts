@@ -4,7 +4,7 @@
  * (a hidden fireworks store), opens a hazard from the finding — the hazard and the patrol show the
  * link and the finding points to the hazard — and completes the patrol with its log.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { signIn } from "./helpers";
 
 test.use({ viewport: { width: 360, height: 740 } });

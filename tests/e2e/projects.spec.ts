@@ -4,7 +4,7 @@
  * plan as a PDF; TZ's staff find it in the list, open the plan's link and mark their milestone
  * done; XH activates it, and the page shows it active with TZ's milestone done.
  */
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Page } from "./fixtures";
 import { signIn } from "./helpers";
 
 test.use({ viewport: { width: 360, height: 740 } });

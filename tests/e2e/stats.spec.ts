@@ -6,7 +6,7 @@
  * not scroll sideways.
  */
 import fs from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./fixtures";
 import { signIn } from "./helpers";
 
 const XH_TZ = "新晃—天柱平安边界“六联”协议";

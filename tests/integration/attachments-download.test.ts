@@ -106,12 +106,13 @@ describe("who may download", () => {
 });
 
 describe("what the download looks like", () => {
-  it("the stored type, length, no sniffing, private caching, a Chinese name per RFC 5987", async () => {
+  it("the stored type, length, no sniffing, sandboxed, never stored, a Chinese name per RFC 5987", async () => {
     const response = await download("tz.pl", ids.photo);
     expect(response.headers.get("Content-Type")).toBe("image/jpeg");
     expect(response.headers.get("Content-Length")).toBe(String(fixtureBytes("photo.jpg").length));
     expect(response.headers.get("X-Content-Type-Options")).toBe("nosniff");
-    expect(response.headers.get("Cache-Control")).toMatch(/^private/);
+    expect(response.headers.get("Cache-Control")).toBe("no-store");
+    expect(response.headers.get("Content-Security-Policy")).toBe("sandbox");
     expect(response.headers.get("Content-Disposition")).toBe(
       `attachment; filename="_ 1.jpg"; filename*=UTF-8''${encodeURIComponent("现场照片 1.jpg")}`,
     );

@@ -103,14 +103,16 @@ describe("sessions", () => {
 });
 
 describe("cross-site writes", () => {
-  it("only a write whose Origin names this host passes", () => {
-    expect(isSameOriginWrite("GET", null, "portal.example")).toBe(true);
-    expect(isSameOriginWrite("POST", "https://portal.example", "portal.example")).toBe(true);
-    expect(isSameOriginWrite("POST", null, "portal.example")).toBe(false);
-    expect(isSameOriginWrite("POST", "null", "portal.example")).toBe(false);
-    expect(isSameOriginWrite("POST", "https://evil.example", "portal.example")).toBe(false);
-    expect(isSameOriginWrite("DELETE", "https://portal.example.evil.example", "portal.example")).toBe(false);
-    expect(isSameOriginWrite("PUT", "not a url", "portal.example")).toBe(false);
+  it("only a write whose Origin is this portal's own (scheme, host and port) passes", () => {
+    const portal = "https://portal.example";
+    expect(isSameOriginWrite("GET", null, portal)).toBe(true);
+    expect(isSameOriginWrite("POST", "https://portal.example", portal)).toBe(true);
+    expect(isSameOriginWrite("POST", "http://portal.example", portal)).toBe(false);
+    expect(isSameOriginWrite("POST", null, portal)).toBe(false);
+    expect(isSameOriginWrite("POST", "null", portal)).toBe(false);
+    expect(isSameOriginWrite("POST", "https://evil.example", portal)).toBe(false);
+    expect(isSameOriginWrite("DELETE", "https://portal.example.evil.example", portal)).toBe(false);
+    expect(isSameOriginWrite("PUT", "not a url", portal)).toBe(false);
   });
 
   it("requireUser answers 403 to a signed-in write without a matching Origin", async () => {

@@ -5,7 +5,7 @@
  */
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
-import { PrintButton, printSheetCss } from "~/components/ui/print";
+import { PrintButton } from "~/components/ui/print";
 
 export interface AgreementDocumentData {
   record: { refNo: string; title: string; placeText: string; regionName: string | null };
@@ -125,6 +125,3 @@ export function AgreementPrintButton() {
   const t = useT();
   return <PrintButton label={t("disputes.agreement.print")} testId="agreement-print" />;
 }
-
-/** A4 with 20 mm margins; on paper only the agreement, without the app around it. */
-export const AGREEMENT_PRINT_CSS = printSheetCss("agreement-sheet", { margin: "20mm", fontSize: "12pt" });

@@ -10,7 +10,7 @@ import type { BriefingSections } from "~/modules/meetings/briefing.server";
 import type { MeetingDetail } from "~/modules/meetings/detail.server";
 import { LOOKBACK_DAYS } from "~/modules/meetings/vocabulary";
 import { useMeetingLabels } from "./meeting-badges";
-import { PrintButton, printSheetCss } from "~/components/ui/print";
+import { PrintButton } from "~/components/ui/print";
 
 export interface BriefingData {
   meeting: Pick<MeetingDetail, "refNo" | "title" | "startsAt" | "placeText" | "hostCountyName" | "level" | "pact" | "attendees" | "otherAttendees" | "agenda">;
@@ -126,9 +126,6 @@ export function BriefingDocument({ doc, figures }: { doc: BriefingData; figures:
     </article>
   );
 }
-
-/** A4 with 15 mm margins; on paper only the pack, without the app around it. */
-export const BRIEFING_PRINT_CSS = printSheetCss("briefing-sheet", { margin: "15mm", fontSize: "11pt" });
 
 /** 打印: the browser's print dialog; without JavaScript the browser's own Print prints the same page. */
 export function BriefingPrintButton() {

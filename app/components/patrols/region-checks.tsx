@@ -5,6 +5,10 @@
 import { useT } from "~/i18n/use-t";
 import type { CountyPlaces } from "~/modules/hazards/places.server";
 
+/** Indentation per level of the tree (1.25 rem a level), as classes: the page policy allows no style attribute. */
+const INDENT = ["pl-0", "pl-5", "pl-10", "pl-15", "pl-20"] as const;
+const indentOf = (depth: number) => INDENT[Math.max(0, Math.min(depth, INDENT.length - 1))];
+
 export function RegionChecks({ places, checked, error }: { places: CountyPlaces[]; checked: readonly string[]; error?: string }) {
   const t = useT();
   return (
@@ -19,7 +23,7 @@ export function RegionChecks({ places, checked, error }: { places: CountyPlaces[
                 {county.isOwn ? t("patrols.field.region.own", { county: county.countyName }) : county.countyName}
               </p>
               {county.regions.map((r) => (
-                <label key={r.id} className="flex min-h-9 items-center gap-2 text-sm" style={{ paddingLeft: `${r.depth * 1.25}rem` }}>
+                <label key={r.id} className={`flex min-h-9 items-center gap-2 text-sm ${indentOf(r.depth)}`}>
                   <input type="checkbox" name="regionIds" value={r.id} defaultChecked={checked.includes(String(r.id))} className="h-5 w-5" />
                   {r.name}
                 </label>

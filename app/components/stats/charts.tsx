@@ -2,7 +2,8 @@
  * The statistics page's charts, drawn as plain SVG on the server (no script, print as they are):
  * a column chart for a trend, with each number above its column, and a bar list for a breakdown,
  * with each number beside its bar. Columns keep a readable width: on a phone a long trend scrolls
- * sideways inside its box instead of shrinking its text.
+ * sideways inside its box instead of shrinking its text (the SVG's own width is that least width,
+ * and it grows to fill its box; no style attribute, which the page policy refuses).
  */
 import { useT } from "~/i18n/use-t";
 import { bucketParts, type Bucket } from "~/modules/stats/charts";
@@ -21,7 +22,7 @@ export function TrendChart({ title, buckets, values, testId }: { title: string; 
     <figure className="stats-chart min-w-0 space-y-1" data-testid={testId}>
       <figcaption className="text-sm font-medium text-slate-900">{title}</figcaption>
       <div className="overflow-x-auto print:overflow-visible">
-        <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title} className="block w-full" style={{ minWidth: `${buckets.length * 34}px` }}>
+        <svg viewBox={`0 0 ${width} ${height}`} width={buckets.length * 34} role="img" aria-label={title} className="block min-w-full">
           <line x1={0} x2={width} y1={TOP + PLOT} y2={TOP + PLOT} className="stroke-slate-300" strokeWidth={1} />
           {buckets.map((bucket, i) => {
             const value = values[i] ?? 0;

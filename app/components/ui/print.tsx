@@ -1,7 +1,8 @@
 /**
  * Printable pages (the mediation agreement, the briefing pack, the statistics): a button that opens
- * the browser's print dialog — without JavaScript the browser's own Print prints the same page —
- * and the A4 rule that leaves only the sheet on paper, without the app around it.
+ * the browser's print dialog — without JavaScript the browser's own Print prints the same page.
+ * The A4 rules that leave only the sheet on paper are stylesheets each page links
+ * (app/styles/print-*.css).
  */
 
 export function PrintButton({ label, testId }: { label: string; testId: string }) {
@@ -15,15 +16,4 @@ export function PrintButton({ label, testId }: { label: string; testId: string }
       {label}
     </button>
   );
-}
-
-/** A4 with the given margin; `.sheetClass` set in `fontSize`; `extra` rules inside the print media. */
-export function printSheetCss(sheetClass: string, { margin, fontSize, extra = "" }: { margin: string; fontSize: string; extra?: string }): string {
-  return `
-@page { size: A4; margin: ${margin}; }
-@media print {
-  html, body { background: #fff !important; }
-  main { max-width: none !important; padding: 0 !important; margin: 0 !important; }
-  .${sheetClass} { font-size: ${fontSize}; }${extra}
-}`;
 }

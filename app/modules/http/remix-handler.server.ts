@@ -9,6 +9,7 @@ import {
   createReadableStreamFromReadable,
   createRequestHandler,
   writeReadableStreamToWritable,
+  type AppLoadContext,
   type ServerBuild,
 } from "@remix-run/node";
 import type { NextFunction, Request as ExpressRequest, Response as ExpressResponse } from "express";
@@ -53,14 +54,15 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse): Request {
   return new Request(url.href, init);
 }
 
-export function remixRequestHandler(build: ServerBuild, mode: string) {
+/** `loadContext` gives what loaders, actions and entry.server receive as `context` (the script nonce). */
+export function remixRequestHandler(build: ServerBuild, mode: string, loadContext?: (res: ExpressResponse) => AppLoadContext) {
   const handle = createRequestHandler(build, mode);
   return async (req: ExpressRequest, res: ExpressResponse, next: NextFunction) => {
     const scope = openRequestScope();
     res.on("close", scope.end);
     try {
       await scope.run(async () => {
-        const response = await handle(remixRequest(req, res));
+        const response = await handle(remixRequest(req, res), loadContext?.(res));
         // A body left unread (refused, or not wanted by the route) is let go after the answer.
         if (res.locals.body && !req.complete) discardRestAfterAnswer(req, res);
         await sendRemixResponse(res, response);

@@ -15,6 +15,7 @@ import type { Translate } from "~/i18n";
 import { denial, visibleRecordsFilter } from "~/modules/access/policy.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { databasePath, getDb, type Tx } from "~/modules/db/connection.server";
+import { fileResponseHeaders } from "~/modules/http/security-headers.server";
 import {
   checkFileType,
   DEFAULT_ATTACHMENT_MAX_MB,
@@ -241,7 +242,9 @@ export function contentDisposition(disposition: "inline" | "attachment", fileNam
 
 /**
  * Streams a stored file: its checked type, its length, a download (or, with ?inline=1, images and
- * PDF shown in the browser), never sniffed, cached by the viewer's browser only.
+ * PDF shown in the browser), never sniffed, sandboxed, and never stored by the browser — files
+ * hold parties' and suspects' personal data, and a shared office computer must keep none of it
+ * in its cache after sign-out (a page opened again downloads it again).
  */
 export function attachmentResponse(attachment: VisibleAttachment, request: Request): Response {
   const inline = new URL(request.url).searchParams.get("inline") === "1" && mayShowInline(attachment.mimeType);
@@ -255,10 +258,7 @@ export function attachmentResponse(attachment: VisibleAttachment, request: Reque
   }
   const etag = `"${attachment.sha256}"`;
   const headers = new Headers({
-    "Content-Type": attachment.mimeType,
-    "Content-Disposition": contentDisposition(inline ? "inline" : "attachment", attachment.fileName),
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": "private, max-age=3600",
+    ...fileResponseHeaders(attachment.mimeType, contentDisposition(inline ? "inline" : "attachment", attachment.fileName)),
     ETag: etag,
   });
   if (request.headers.get("If-None-Match") === etag) return new Response(null, { status: 304, headers });

@@ -7,6 +7,7 @@
  */
 import writeXlsxFile from "write-excel-file/node";
 import { translator, type MessageKey } from "~/i18n";
+import { fileResponseHeaders } from "~/modules/http/security-headers.server";
 import { contentDisposition } from "~/modules/records/attachments.server";
 import { breakdownRowLabel, bucketLabel } from "./charts";
 import type { Figure, WorkFigures } from "./figures";
@@ -152,11 +153,11 @@ export async function exportResponse(view: StatsView, format: ExportFormat): Pro
   const body = format === "xlsx" ? await xlsxOf(view) : Buffer.from(csvOf(view), "utf8");
   return new Response(new Uint8Array(body), {
     headers: {
-      "Content-Type": format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+      ...fileResponseHeaders(
+        format === "xlsx" ? "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" : "text/csv; charset=utf-8",
+        contentDisposition("attachment", exportFileName(view.figures, format)),
+      ),
       "Content-Length": String(body.byteLength),
-      "Content-Disposition": contentDisposition("attachment", exportFileName(view.figures, format)),
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
     },
   });
 }
