@@ -6,7 +6,7 @@ import { DeadlineCard } from "~/components/notices/deadline-card";
 import { JointBodyList } from "~/components/pacts/joint-bodies";
 import { PactActions } from "~/components/pacts/pact-actions";
 import { NoticeAlert, PactFacts, PhaseBadge, type PactNotice } from "~/components/pacts/pact-bits";
-import { PactHistory } from "~/components/pacts/pact-history";
+import { PactHistory, SuspensionNote } from "~/components/pacts/pact-history";
 import { PactMembersPanel } from "~/components/pacts/pact-members";
 import { buttonLinkClass } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/feedback";
@@ -19,11 +19,11 @@ import { answerNoticeDeadlinesForm, noticeDeadlinesFor } from "~/modules/notices
 import { answerRefusal, formErrors, notFound } from "~/modules/pacts/answers.server";
 import { listBodies } from "~/modules/pacts/bodies.server";
 import {
-  countersignPact, declinePact, resumePact, suspendPact, terminatePact, type StepResult,
+  countersignPact, declinePact, requestResumption, resumePact, suspendPact, terminatePact, type StepResult,
 } from "~/modules/pacts/lifecycle.server";
 import { getPactFor, parsePactId, requireMemberPact, standingOf } from "~/modules/pacts/pacts.server";
 import { enabledPeopleOf } from "~/modules/pacts/people.server";
-import { COUNTERSIGN_LISTS, countersignSchema, declineSchema, reasonSchema } from "~/modules/pacts/schemas";
+import { COUNTERSIGN_LISTS, countersignSchema, declineSchema, reasonSchema, resumeRequestSchema } from "~/modules/pacts/schemas";
 import { checkTransition, isInEffect, isPactAction, transitionsFor } from "~/modules/pacts/transitions";
 import { recordDenial } from "~/modules/tenancy/users.server";
 import { readFormData } from "~/modules/forms/read-form.server";
@@ -73,6 +73,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     result = declinePact(viewer, pact.id, parsed.data);
   } else if (intent === "resume") {
     result = resumePact(viewer, pact.id);
+  } else if (intent === "request_resume") {
+    const parsed = parseForm(resumeRequestSchema, formData, t);
+    if (!parsed.ok) return formErrors({ intent, errors: parsed.errors, values: parsed.values });
+    result = requestResumption(viewer, pact.id, parsed.data);
   } else {
     const parsed = parseForm(reasonSchema, formData, t);
     if (!parsed.ok) return formErrors({ intent, errors: parsed.errors, values: parsed.values });
@@ -85,7 +89,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? result.status === "active" ? "activated" : "countersigned"
       : intent === "terminate"
         ? pact.status === "proposed" ? "withdrawn" : "terminated"
-        : ({ decline: "declined", suspend: "suspended", resume: "resumed" } as const)[intent];
+        : ({ decline: "declined", suspend: "suspended", resume: "resumed", request_resume: "resumeRequested" } as const)[intent];
   throw redirect(`/pacts/${pact.id}?notice=${notice}`);
 }
 
@@ -108,6 +112,7 @@ export default function PactPage() {
       <NoticeAlert />
       {pact.phase === "expired" && pact.endsOn ? <Alert tone="warning">{t("pacts.detail.expiredNote", { date: t.date(pact.endsOn) })}</Alert> : null}
       {pact.phase === "upcoming" ? <Alert>{t("pacts.detail.upcomingNote", { date: t.date(pact.startsOn) })}</Alert> : null}
+      {pact.phase === "suspended" ? <SuspensionNote history={pact.history} /> : null}
 
       <Card>
         <PactFacts

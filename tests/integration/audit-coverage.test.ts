@@ -9,7 +9,7 @@ import { signIn, signOut } from "~/modules/auth/sign-in.server";
 import { assertCan } from "~/modules/access/policy.server";
 import { getDb } from "~/modules/db/connection.server";
 import { addBodyMember, createJointBody, removeBodyMember } from "~/modules/pacts/bodies.server";
-import { countersignPact, declinePact, proposePact, resumePact, suspendPact, terminatePact } from "~/modules/pacts/lifecycle.server";
+import { countersignPact, declinePact, proposePact, requestResumption, resumePact, suspendPact, terminatePact } from "~/modules/pacts/lifecycle.server";
 import { createRegion, deleteRegion, updateRegion } from "~/modules/tenancy/regions.server";
 import { createCountyUser, findUserByUsername, setUserDisabled, setUserPassword, updateCountyUser } from "~/modules/tenancy/users.server";
 import { findVisibleRecord } from "~/modules/access/policy.server";
@@ -91,7 +91,8 @@ const ROWS: Row[] = [
   { action: "pact.countersign", actor: "zj.admin", write: () => countersignPact(viewerOf("zj.admin"), Number(state.pact), { liaisonIds: [userIdOf("zj.pl")] }) },
   { action: "pact.decline", actor: "zj.admin", write: () => declinePact(viewerOf("zj.admin"), Number(state.declined), { reason: "条款需再商议" }) },
   { action: "pact.suspend", actor: "zj.pl", write: () => suspendPact(viewerOf("zj.pl"), Number(state.pact), { reason: "换届期间暂停" }) },
-  { action: "pact.resume", actor: "xh.pl", write: () => resumePact(viewerOf("xh.pl"), Number(state.pact)) },
+  { action: "pact.request_resume", actor: "xh.pl", hasAfter: true, write: () => requestResumption(viewerOf("xh.pl"), Number(state.pact), { reason: "换届已完成" }) },
+  { action: "pact.resume", actor: "zj.pl", write: () => resumePact(viewerOf("zj.pl"), Number(state.pact)) },
   {
     action: "joint_body.create", actor: "xh.pl", hasAfter: true,
     write: () => {

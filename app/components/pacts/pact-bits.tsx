@@ -95,6 +95,7 @@ const NOTICES = {
   withdrawn: "pacts.notice.withdrawn",
   suspended: "pacts.notice.suspended",
   resumed: "pacts.notice.resumed",
+  resumeRequested: "pacts.notice.resumeRequested",
   terminated: "pacts.notice.terminated",
   bodyCreated: "pacts.notice.bodyCreated",
   memberAdded: "pacts.notice.memberAdded",

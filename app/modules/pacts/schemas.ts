@@ -66,6 +66,9 @@ export const reasonSchema = z.object({ reason: fields.text(REASON_MAX) });
 /** Decline: a reason may be given. */
 export const declineSchema = z.object({ reason: fields.optionalText(REASON_MAX) });
 
+/** Ask the suspending county to resume: a message may be given. */
+export const resumeRequestSchema = declineSchema;
+
 export const BODY_KINDS = ["mediation_committee", "patrol_team"] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];
 export const BODY_LEVELS = ["township", "village"] as const;

@@ -16,7 +16,7 @@ import { MEETING_ACTIONS } from "~/modules/meetings/machine";
 import { attendeesSchema, holdSchema, noteSchema, scheduleSchema } from "~/modules/meetings/schemas";
 import { noticeDeadlinesSchema } from "~/modules/notices/deadlines.server";
 import { STEP_SCHEMAS as NOTICE_STEPS, sendSchema } from "~/modules/notices/schemas";
-import { bodyMemberSchema, countersignSchema, declineSchema, jointBodySchema, proposalSchema as pactProposalSchema, reasonSchema, removeMemberSchema } from "~/modules/pacts/schemas";
+import { bodyMemberSchema, countersignSchema, declineSchema, jointBodySchema, proposalSchema as pactProposalSchema, reasonSchema, removeMemberSchema, resumeRequestSchema } from "~/modules/pacts/schemas";
 import { activitySchema } from "~/modules/patrols/activity-schemas";
 import { STEP_SCHEMAS as PATROL_STEPS, findingSchema, planSchema } from "~/modules/patrols/schemas";
 import { STEP_SCHEMAS as PROJECT_STEPS, milestoneAddSchema, milestoneDoneSchema, proposalSchema as projectProposalSchema } from "~/modules/projects/schemas";
@@ -120,6 +120,7 @@ export const ACTION_ENTRIES: ActionEntry[] = [
       suspend: fieldsOf([reasonSchema]),
       terminate: fieldsOf([reasonSchema]),
       resume: fieldsOf([]),
+      request_resume: fieldsOf([resumeRequestSchema]),
     },
   },
   {
