@@ -3,6 +3,7 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/layout/error-page";
 import { DeadlineCard } from "~/components/notices/deadline-card";
+import { AmendmentCard } from "~/components/pacts/amendment-card";
 import { JointBodyList } from "~/components/pacts/joint-bodies";
 import { PactActions } from "~/components/pacts/pact-actions";
 import { NoticeAlert, PactFacts, PhaseBadge, type PactNotice } from "~/components/pacts/pact-bits";
@@ -15,7 +16,9 @@ import { useT } from "~/i18n/use-t";
 import { mayManagePacts } from "~/modules/access/capabilities";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { formValues, parseForm } from "~/modules/forms/validation";
-import { answerNoticeDeadlinesForm, noticeDeadlinesFor } from "~/modules/notices/deadlines.server";
+import { noticeDeadlinesFor } from "~/modules/notices/deadlines.server";
+import { answerAmendmentForm, isAmendmentIntent } from "~/modules/pacts/amendment-answers.server";
+import { amendmentPanelFor } from "~/modules/pacts/amendment-view.server";
 import { answerRefusal, formErrors, notFound } from "~/modules/pacts/answers.server";
 import { listBodies } from "~/modules/pacts/bodies.server";
 import {
@@ -41,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bodies: listBodies(viewer, pact.id) ?? [],
     mayFormBodies: mayManagePacts(viewer.roles) && isInEffect(pact.phase),
     noticeDeadlines: noticeDeadlinesFor(viewer, pact.id),
+    amendments: amendmentPanelFor(viewer, pact.id),
   };
 }
 
@@ -50,8 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = getTranslator(request);
   const formData = await readFormData(request);
   const intent = formData.get("intent");
-  // The sign-for deadlines of case notices (only on pacts that cover notices).
-  if (intent === "notice_deadlines") return answerNoticeDeadlinesForm(viewer, pact.id, formData, t);
+  // Changes of the pact's terms (workflows, end date, sign-for deadlines) go through an amendment.
+  if (isAmendmentIntent(intent)) return answerAmendmentForm(viewer, pact.id, intent, formData, t);
   if (!isPactAction(intent)) throw new Response("Bad Request", { status: 400 });
 
   // The state machine decides first: a step not for this county or role is refused and audited.
@@ -95,7 +99,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function PactPage() {
   const t = useT();
-  const { pact, choices, people, bodies, mayFormBodies, noticeDeadlines } = useLoaderData<typeof loader>();
+  const { pact, choices, people, bodies, mayFormBodies, noticeDeadlines, amendments } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-4xl space-y-4">
@@ -125,7 +129,7 @@ export default function PactPage() {
 
       {choices.length > 0 ? (
         <Card title={t("pacts.detail.actions")}>
-          {answer?.formError && answer.intent !== "notice_deadlines" ? (
+          {answer?.formError && !answer.intent?.startsWith("amend_") ? (
             <div className="mb-3">
               <Alert tone="error">{answer.formError}</Alert>
             </div>
@@ -157,7 +161,9 @@ export default function PactPage() {
         <JointBodyList pactId={pact.id} bodies={bodies} />
       </Card>
 
-      {noticeDeadlines ? <DeadlineCard deadlines={noticeDeadlines} feedback={answer} /> : null}
+      {noticeDeadlines ? <DeadlineCard deadlines={noticeDeadlines} /> : null}
+
+      {amendments && (amendments.open || amendments.choices.length > 0) ? <AmendmentCard panel={amendments} feedback={answer} /> : null}
 
       <Card title={t("pacts.detail.history")}>
         <PactHistory history={pact.history} />

@@ -13,6 +13,11 @@ const EVENT_LABELS: Record<string, MessageKey> = {
   resume: "pacts.event.resume",
   request_resume: "pacts.event.request_resume",
   terminate: "pacts.event.terminate",
+  amend_propose: "pacts.event.amend_propose",
+  amend_countersign: "pacts.event.amend_countersign",
+  amend_adopt: "pacts.event.amend_adopt",
+  amend_decline: "pacts.event.amend_decline",
+  amend_withdraw: "pacts.event.amend_withdraw",
 };
 
 /** Under a suspended pact's title: who suspended it (only they may lift it) and who asked them to. */

@@ -17,14 +17,14 @@ const requiredDate = z
   .min(1, { error: "form.required" })
   .refine(isCalendarDate, { error: "pacts.form.badDate" });
 
-const optionalDate = z
+export const optionalDate = z
   .string()
   .trim()
   .optional()
   .transform((v) => (v ? v : null))
   .refine((v) => v === null || isCalendarDate(v), { error: "pacts.form.badDate" });
 
-const unique = <T,>(values: T[]) => [...new Set(values)];
+export const unique = <T,>(values: T[]) => [...new Set(values)];
 
 /** Ticked user ids; at least one. */
 const userIds = (emptyMessage: string) =>
