@@ -6,6 +6,7 @@ import { hazards as enHazards } from "./en/hazards";
 import { home as enHome } from "./en/home";
 import { meetings as enMeetings } from "./en/meetings";
 import { notices as enNotices } from "./en/notices";
+import { pactAmendments as enPactAmendments } from "./en/pact-amendments";
 import { pacts as enPacts } from "./en/pacts";
 import { patrols as enPatrols } from "./en/patrols";
 import { projects as enProjects } from "./en/projects";
@@ -20,6 +21,7 @@ import { hazards } from "./zh-CN/hazards";
 import { home } from "./zh-CN/home";
 import { meetings } from "./zh-CN/meetings";
 import { notices } from "./zh-CN/notices";
+import { pactAmendments } from "./zh-CN/pact-amendments";
 import { pacts } from "./zh-CN/pacts";
 import { patrols } from "./zh-CN/patrols";
 import { projects } from "./zh-CN/projects";
@@ -35,12 +37,12 @@ export const LOCALES = ["zh-CN", "en"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
-const zhCN = { ...common, ...auth, ...admin, ...pacts, ...home, ...records, ...hazards, ...search, ...disputes, ...notices,
+const zhCN = { ...common, ...auth, ...admin, ...pacts, ...pactAmendments, ...home, ...records, ...hazards, ...search, ...disputes, ...notices,
   ...patrols, ...meetings, ...projects, ...stats };
 export type MessageKey = keyof typeof zhCN;
 
 const en: Record<MessageKey, string> = {
-  ...enCommon, ...enAuth, ...enAdmin, ...enPacts, ...enHome, ...enRecords, ...enHazards, ...enSearch, ...enDisputes, ...enNotices,
+  ...enCommon, ...enAuth, ...enAdmin, ...enPacts, ...enPactAmendments, ...enHome, ...enRecords, ...enHazards, ...enSearch, ...enDisputes, ...enNotices,
   ...enPatrols, ...enMeetings, ...enProjects, ...enStats,
 };
 

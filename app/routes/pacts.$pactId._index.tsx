@@ -3,10 +3,11 @@ import { redirect } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { ErrorPage } from "~/components/layout/error-page";
 import { DeadlineCard } from "~/components/notices/deadline-card";
+import { AmendmentCard } from "~/components/pacts/amendment-card";
 import { JointBodyList } from "~/components/pacts/joint-bodies";
 import { PactActions } from "~/components/pacts/pact-actions";
 import { NoticeAlert, PactFacts, PhaseBadge, type PactNotice } from "~/components/pacts/pact-bits";
-import { PactHistory } from "~/components/pacts/pact-history";
+import { PactHistory, SuspensionNote } from "~/components/pacts/pact-history";
 import { PactMembersPanel } from "~/components/pacts/pact-members";
 import { buttonLinkClass } from "~/components/ui/button";
 import { Alert, Card, PageHeader } from "~/components/ui/feedback";
@@ -15,15 +16,17 @@ import { useT } from "~/i18n/use-t";
 import { mayManagePacts } from "~/modules/access/capabilities";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { formValues, parseForm } from "~/modules/forms/validation";
-import { answerNoticeDeadlinesForm, noticeDeadlinesFor } from "~/modules/notices/deadlines.server";
+import { noticeDeadlinesFor } from "~/modules/notices/deadlines.server";
+import { answerAmendmentForm, isAmendmentIntent } from "~/modules/pacts/amendment-answers.server";
+import { amendmentPanelFor } from "~/modules/pacts/amendment-view.server";
 import { answerRefusal, formErrors, notFound } from "~/modules/pacts/answers.server";
 import { listBodies } from "~/modules/pacts/bodies.server";
 import {
-  countersignPact, declinePact, resumePact, suspendPact, terminatePact, type StepResult,
+  countersignPact, declinePact, requestResumption, resumePact, suspendPact, terminatePact, type StepResult,
 } from "~/modules/pacts/lifecycle.server";
 import { getPactFor, parsePactId, requireMemberPact, standingOf } from "~/modules/pacts/pacts.server";
 import { enabledPeopleOf } from "~/modules/pacts/people.server";
-import { COUNTERSIGN_LISTS, countersignSchema, declineSchema, reasonSchema } from "~/modules/pacts/schemas";
+import { COUNTERSIGN_LISTS, countersignSchema, declineSchema, reasonSchema, resumeRequestSchema } from "~/modules/pacts/schemas";
 import { checkTransition, isInEffect, isPactAction, transitionsFor } from "~/modules/pacts/transitions";
 import { recordDenial } from "~/modules/tenancy/users.server";
 import { readFormData } from "~/modules/forms/read-form.server";
@@ -41,6 +44,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     bodies: listBodies(viewer, pact.id) ?? [],
     mayFormBodies: mayManagePacts(viewer.roles) && isInEffect(pact.phase),
     noticeDeadlines: noticeDeadlinesFor(viewer, pact.id),
+    amendments: amendmentPanelFor(viewer, pact.id),
   };
 }
 
@@ -50,8 +54,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const t = getTranslator(request);
   const formData = await readFormData(request);
   const intent = formData.get("intent");
-  // The sign-for deadlines of case notices (only on pacts that cover notices).
-  if (intent === "notice_deadlines") return answerNoticeDeadlinesForm(viewer, pact.id, formData, t);
+  // Changes of the pact's terms (workflows, end date, sign-for deadlines) go through an amendment.
+  if (isAmendmentIntent(intent)) return answerAmendmentForm(viewer, pact.id, intent, formData, t);
   if (!isPactAction(intent)) throw new Response("Bad Request", { status: 400 });
 
   // The state machine decides first: a step not for this county or role is refused and audited.
@@ -73,6 +77,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     result = declinePact(viewer, pact.id, parsed.data);
   } else if (intent === "resume") {
     result = resumePact(viewer, pact.id);
+  } else if (intent === "request_resume") {
+    const parsed = parseForm(resumeRequestSchema, formData, t);
+    if (!parsed.ok) return formErrors({ intent, errors: parsed.errors, values: parsed.values });
+    result = requestResumption(viewer, pact.id, parsed.data);
   } else {
     const parsed = parseForm(reasonSchema, formData, t);
     if (!parsed.ok) return formErrors({ intent, errors: parsed.errors, values: parsed.values });
@@ -85,13 +93,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ? result.status === "active" ? "activated" : "countersigned"
       : intent === "terminate"
         ? pact.status === "proposed" ? "withdrawn" : "terminated"
-        : ({ decline: "declined", suspend: "suspended", resume: "resumed" } as const)[intent];
+        : ({ decline: "declined", suspend: "suspended", resume: "resumed", request_resume: "resumeRequested" } as const)[intent];
   throw redirect(`/pacts/${pact.id}?notice=${notice}`);
 }
 
 export default function PactPage() {
   const t = useT();
-  const { pact, choices, people, bodies, mayFormBodies, noticeDeadlines } = useLoaderData<typeof loader>();
+  const { pact, choices, people, bodies, mayFormBodies, noticeDeadlines, amendments } = useLoaderData<typeof loader>();
   const answer = useActionData<typeof action>();
   return (
     <div className="mx-auto max-w-4xl space-y-4">
@@ -108,6 +116,7 @@ export default function PactPage() {
       <NoticeAlert />
       {pact.phase === "expired" && pact.endsOn ? <Alert tone="warning">{t("pacts.detail.expiredNote", { date: t.date(pact.endsOn) })}</Alert> : null}
       {pact.phase === "upcoming" ? <Alert>{t("pacts.detail.upcomingNote", { date: t.date(pact.startsOn) })}</Alert> : null}
+      {pact.phase === "suspended" ? <SuspensionNote history={pact.history} /> : null}
 
       <Card>
         <PactFacts
@@ -120,7 +129,7 @@ export default function PactPage() {
 
       {choices.length > 0 ? (
         <Card title={t("pacts.detail.actions")}>
-          {answer?.formError && answer.intent !== "notice_deadlines" ? (
+          {answer?.formError && !answer.intent?.startsWith("amend_") ? (
             <div className="mb-3">
               <Alert tone="error">{answer.formError}</Alert>
             </div>
@@ -152,7 +161,9 @@ export default function PactPage() {
         <JointBodyList pactId={pact.id} bodies={bodies} />
       </Card>
 
-      {noticeDeadlines ? <DeadlineCard deadlines={noticeDeadlines} feedback={answer} /> : null}
+      {noticeDeadlines ? <DeadlineCard deadlines={noticeDeadlines} /> : null}
+
+      {amendments && (amendments.open || amendments.choices.length > 0) ? <AmendmentCard panel={amendments} feedback={answer} /> : null}
 
       <Card title={t("pacts.detail.history")}>
         <PactHistory history={pact.history} />

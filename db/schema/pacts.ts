@@ -1,9 +1,11 @@
+import { sql } from "drizzle-orm";
 import {
   index,
   integer,
   primaryKey,
   sqliteTable,
   text,
+  uniqueIndex,
 } from "drizzle-orm/sqlite-core";
 import { counties, regions, users } from "./tenancy";
 
@@ -104,6 +106,58 @@ export const pactEvents = sqliteTable(
     at: integer("at").notNull(),
   },
   (t) => [index("pact_events_pact_idx").on(t.pactId)],
+);
+
+/**
+ * A change of a pact's terms (covered workflows, end date, sign-for deadlines of notices),
+ * proposed by one member and in force once every other member has countersigned it. At most one
+ * is open (proposed) per pact at a time.
+ */
+export const pactAmendments = sqliteTable(
+  "pact_amendments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    pactId: integer("pact_id")
+      .notNull()
+      .references(() => pacts.id),
+    proposerCountyId: integer("proposer_county_id")
+      .notNull()
+      .references(() => counties.id),
+    proposedBy: text("proposed_by")
+      .notNull()
+      .references(() => users.id),
+    proposedAt: integer("proposed_at").notNull(),
+    /** proposed | adopted (all signed, terms changed) | declined | withdrawn (by the proposer) */
+    status: text("status", { enum: ["proposed", "adopted", "declined", "withdrawn"] }).notNull(),
+    /** The terms when it was proposed and the terms it proposes (JSON: workflows, endsOn, noticeDeadlines). */
+    termsBefore: text("terms_before").notNull(),
+    terms: text("terms").notNull(),
+    /** Why the change is proposed (optional). */
+    note: text("note").notNull().default(""),
+    closedBy: text("closed_by").references(() => users.id),
+    closedAt: integer("closed_at"),
+  },
+  (t) => [
+    index("pact_amendments_pact_idx").on(t.pactId, t.id),
+    uniqueIndex("pact_amendments_one_open").on(t.pactId).where(sql`status = 'proposed'`),
+  ],
+);
+
+/** Each member county's signature of an amendment (the proposing county signs as it proposes). */
+export const pactAmendmentSignatures = sqliteTable(
+  "pact_amendment_signatures",
+  {
+    amendmentId: integer("amendment_id")
+      .notNull()
+      .references(() => pactAmendments.id),
+    countyId: integer("county_id")
+      .notNull()
+      .references(() => counties.id),
+    signature: text("signature", { enum: ["pending", "signed", "declined"] }).notNull(),
+    signedBy: text("signed_by").references(() => users.id),
+    signedAt: integer("signed_at"),
+  },
+  (t) => [primaryKey({ columns: [t.amendmentId, t.countyId] })],
 );
 
 /** Joint bodies under a pact: mediation committees and patrol teams. */

@@ -57,6 +57,30 @@ test("xh.pl proposes a pact to ZJ, zj.admin countersigns, both see it active, TZ
   }
 });
 
+test("xh.pl proposes to add joint patrols to the XH–ZJ pact; it changes only once zj.admin countersigns", async ({ page }) => {
+  await signIn(page, "xh.pl");
+  await openPact(page);
+  const amendments = page.getByTestId("amendments");
+  await amendments.getByText("提出条款变更").click();
+  await amendments.getByLabel("社会治安联治").check();
+  await amendments.getByLabel("变更说明（选填）").fill("双方商定增加联合巡防");
+  await amendments.getByRole("button", { name: "提出变更" }).click();
+  await expect(page.getByText("条款变更已提出，等待其他成员县系统管理员会签。")).toBeVisible();
+  await expect(page.getByTestId("amendment-changes")).toContainText("增加联动事项：社会治安联治");
+  // Not in force yet: the pact still covers two workflows.
+  await expect(page.getByRole("list", { name: "联动事项" }).getByText("社会治安联治")).toHaveCount(0);
+  await signOut(page);
+
+  await signIn(page, "zj.admin");
+  await openPact(page);
+  await expect(page.getByTestId("amendment-open")).toContainText("双方商定增加联合巡防");
+  await page.getByRole("button", { name: "会签条款变更" }).click();
+  await expect(page.getByText("各方均已会签，条款变更已生效。")).toBeVisible();
+  await expect(page.getByRole("list", { name: "联动事项" }).getByText("社会治安联治")).toBeVisible();
+  await expect(page.getByTestId("pact-history")).toContainText("各方会签完毕，条款变更生效");
+  await signOut(page);
+});
+
 test("TZ gets the same 404 for another pact's page as for a missing one", async ({ page }) => {
   await signIn(page, "xh.pl");
   await page.goto("/pacts");

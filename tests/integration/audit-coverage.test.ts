@@ -9,7 +9,7 @@ import { signIn, signOut } from "~/modules/auth/sign-in.server";
 import { assertCan } from "~/modules/access/policy.server";
 import { getDb } from "~/modules/db/connection.server";
 import { addBodyMember, createJointBody, removeBodyMember } from "~/modules/pacts/bodies.server";
-import { countersignPact, declinePact, proposePact, resumePact, suspendPact, terminatePact } from "~/modules/pacts/lifecycle.server";
+import { countersignPact, declinePact, proposePact, requestResumption, resumePact, suspendPact, terminatePact } from "~/modules/pacts/lifecycle.server";
 import { createRegion, deleteRegion, updateRegion } from "~/modules/tenancy/regions.server";
 import { createCountyUser, findUserByUsername, setUserDisabled, setUserPassword, updateCountyUser } from "~/modules/tenancy/users.server";
 import { findVisibleRecord } from "~/modules/access/policy.server";
@@ -22,7 +22,7 @@ import { linkRecords, unlinkRecords } from "~/modules/records/links.server";
 import { postThreadEntry } from "~/modules/records/thread.server";
 import { changeLeadCounty } from "~/modules/disputes/lead.server";
 import { transitionDispute } from "~/modules/disputes/steps.server";
-import { setNoticeDeadlines } from "~/modules/notices/deadlines.server";
+import { countersignAmendment, declineAmendment, proposeAmendment, withdrawAmendment } from "~/modules/pacts/amendments.server";
 import { takeNoticeStep } from "~/modules/notices/steps.server";
 import { countyIdOf } from "../setup/demo";
 import { pactIdBetween } from "../setup/records";
@@ -30,6 +30,7 @@ import { partiesOf, reportDisputeAs, validDisputeFields } from "./helpers/disput
 import { sendAs } from "./helpers/notice-fixtures";
 import { useDemoData, viewerOf } from "../setup/demo";
 import { proposalFrom, userIdOf } from "./helpers/pact-fixtures";
+import type { Workflow } from "~/modules/access/capabilities";
 
 useDemoData();
 
@@ -43,6 +44,7 @@ interface Row {
 }
 
 const state: Record<string, number | string> = {};
+const endsOnOf = (pactId: number) => getDb().$client.prepare("select ends_on from pacts where id = ?").pluck().get(pactId) as string | null;
 
 const ROWS: Row[] = [
   { action: "auth.sign_in", actor: "xh.grid", write: () => signIn("xh.grid", "demo-2026", "10.5.0.1") },
@@ -91,7 +93,8 @@ const ROWS: Row[] = [
   { action: "pact.countersign", actor: "zj.admin", write: () => countersignPact(viewerOf("zj.admin"), Number(state.pact), { liaisonIds: [userIdOf("zj.pl")] }) },
   { action: "pact.decline", actor: "zj.admin", write: () => declinePact(viewerOf("zj.admin"), Number(state.declined), { reason: "条款需再商议" }) },
   { action: "pact.suspend", actor: "zj.pl", write: () => suspendPact(viewerOf("zj.pl"), Number(state.pact), { reason: "换届期间暂停" }) },
-  { action: "pact.resume", actor: "xh.pl", write: () => resumePact(viewerOf("xh.pl"), Number(state.pact)) },
+  { action: "pact.request_resume", actor: "xh.pl", hasAfter: true, write: () => requestResumption(viewerOf("xh.pl"), Number(state.pact), { reason: "换届已完成" }) },
+  { action: "pact.resume", actor: "zj.pl", write: () => resumePact(viewerOf("zj.pl"), Number(state.pact)) },
   {
     action: "joint_body.create", actor: "xh.pl", hasAfter: true,
     write: () => {
@@ -172,8 +175,41 @@ const ROWS: Row[] = [
     write: () => takeNoticeStep(viewerOf("xh.police"), findVisibleRecord(viewerOf("xh.police"), Number(state.notice))!, "cancel", { note: "线索有误" }),
   },
   {
-    action: "pact.notice_deadlines.set", actor: "xh.pl", hasBefore: true, hasAfter: true,
-    write: () => setNoticeDeadlines(viewerOf("xh.pl"), pactIdBetween("XH", "TZ"), { normal: 720, urgent: 60, critical: 20 }),
+    action: "pact.amendment.propose", actor: "xh.pl", hasBefore: true, hasAfter: true,
+    write: () => {
+      const pactId = pactIdBetween("XH", "TZ");
+      const terms = { workflows: ["hazard", "dispute", "notice", "patrol", "meeting", "project"] as Workflow[], endsOn: endsOnOf(pactId) };
+      const proposed = proposeAmendment(viewerOf("xh.pl"), pactId, { ...terms, noticeDeadlines: { normal: 720, urgent: 60, critical: 20 }, note: null });
+      if (proposed.ok) state.amendment = proposed.amendmentId;
+    },
+  },
+  {
+    action: "pact.amendment.countersign", actor: "tz.admin", hasBefore: true, hasAfter: true,
+    write: () => countersignAmendment(viewerOf("tz.admin"), pactIdBetween("XH", "TZ"), { amendmentId: Number(state.amendment) }),
+  },
+  {
+    action: "pact.amendment.adopt", actor: "tz.admin", hasBefore: true, hasAfter: true,
+    write: () => {
+      const pactId = pactIdBetween("XH", "TZ");
+      const proposed = proposeAmendment(viewerOf("xh.pl"), pactId, { workflows: ["hazard", "dispute", "notice", "patrol", "meeting", "project"], endsOn: endsOnOf(pactId), noticeDeadlines: { normal: 600, urgent: 60, critical: 20 }, note: null });
+      if (proposed.ok) countersignAmendment(viewerOf("tz.admin"), pactId, proposed);
+    },
+  },
+  {
+    action: "pact.amendment.decline", actor: "yp.admin", hasBefore: true, hasAfter: true,
+    write: () => {
+      const pactId = pactIdBetween("XH", "YP");
+      const proposed = proposeAmendment(viewerOf("xh.pl"), pactId, { workflows: ["hazard", "patrol"], endsOn: endsOnOf(pactId), noticeDeadlines: null, note: null });
+      if (proposed.ok) declineAmendment(viewerOf("yp.admin"), pactId, { amendmentId: proposed.amendmentId, reason: "仍需纠纷联调" });
+    },
+  },
+  {
+    action: "pact.amendment.withdraw", actor: "xh.pl", hasBefore: true, hasAfter: true,
+    write: () => {
+      const pactId = pactIdBetween("XH", "YP");
+      const proposed = proposeAmendment(viewerOf("xh.pl"), pactId, { workflows: ["hazard", "patrol"], endsOn: endsOnOf(pactId), noticeDeadlines: null, note: null });
+      if (proposed.ok) withdrawAmendment(viewerOf("xh.pl"), pactId, { amendmentId: proposed.amendmentId });
+    },
   },
   {
     action: "access.denied", actor: "tz.grid", hasAfter: true,

@@ -93,6 +93,16 @@ const PACT_WRITES: WriteRow[] = [
   { route: "pacts.$pactId._index", name: "tz.admin declines the XH–ZJ proposal", username: "tz.admin", at: pactAt("xhZjProposed"), fields: () => ({ intent: "decline", reason: "" }), outcome: 404 },
   { route: "pacts.$pactId._index", name: "tz.pl suspends the active XH–ZJ pact", username: "tz.pl", at: pactAt("xhZj"), fields: reason("suspend"), outcome: 404 },
   { route: "pacts.$pactId._index", name: "yp.pl resumes the XH–ZJ pact", username: "yp.pl", at: pactAt("xhZj"), fields: () => ({ intent: "resume" }), outcome: 404 },
+  { route: "pacts.$pactId._index", name: "yp.pl asks to resume the XH–ZJ pact", username: "yp.pl", at: pactAt("xhZj"), fields: () => ({ intent: "request_resume", reason: "" }), outcome: 404 },
+  {
+    route: "pacts.$pactId._index",
+    name: "yp.pl proposes new terms for the XH–TZ pact",
+    username: "yp.pl",
+    at: pactAt("xhTz"),
+    fields: () => ({ intent: "amend_propose", workflows: ["hazard"], endsOn: "", note: "" }),
+    outcome: 404,
+  },
+  { route: "pacts.$pactId._index", name: "yp.admin countersigns an amendment of the XH–TZ pact", username: "yp.admin", at: pactAt("xhTz"), fields: () => ({ intent: "amend_countersign", amendmentId: "1" }), outcome: 404 },
   {
     route: "pacts.$pactId._index",
     name: "zj.admin countersigns the XH–ZJ proposal naming an XH user as ZJ's liaison",

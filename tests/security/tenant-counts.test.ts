@@ -136,7 +136,7 @@ describe("the XH–ZJ pact staffed, suspended and resumed", () => {
     const steps = [
       addBodyMember(viewerOf("zj.pl"), pactId, made.bodyId, { userId: viewerOf("zj.mediator").userId, duty: "副主任" }),
       suspendPact(viewerOf("zj.pl"), pactId, { reason: "计数测试" }),
-      resumePact(viewerOf("xh.admin"), pactId),
+      resumePact(viewerOf("zj.admin"), pactId),
     ];
     for (const step of steps) if (!step.ok) throw new Error(JSON.stringify(step));
   });

@@ -6,10 +6,17 @@ import {
 
 const PROPOSER = 1;
 const INVITED = 2;
-const standing = (phase: PactPhase, ownSignature: PactStanding["ownSignature"] = "signed"): PactStanding => ({
+const standing = (
+  phase: PactPhase,
+  ownSignature: PactStanding["ownSignature"] = "signed",
+  suspension: Partial<Pick<PactStanding, "suspenderCountyId" | "askedToResume">> = {},
+): PactStanding => ({
   phase,
   proposerCountyId: PROPOSER,
   ownSignature,
+  suspenderCountyId: phase === "suspended" ? INVITED : null,
+  askedToResume: false,
+  ...suspension,
 });
 const actor = (countyId: number, ...roles: Role[]) => ({ countyId, roles });
 
@@ -42,12 +49,12 @@ describe("the pact state machine", () => {
     }
   });
 
-  it("suspend, resume, terminate: pl_staff or admin of any member; withdraw only by the proposer", () => {
+  it("suspend, terminate: pl_staff or admin of any member; withdraw only by the proposer", () => {
     const managers = [actor(PROPOSER, "pl_staff"), actor(INVITED, "county_admin"), actor(INVITED, "pl_staff")];
     for (const a of managers) {
       expect(checkTransition(standing("active"), a, "suspend").ok).toBe(true);
       expect(checkTransition(standing("upcoming"), a, "suspend").ok).toBe(true);
-      expect(checkTransition(standing("suspended"), a, "resume").ok).toBe(true);
+      expect(checkTransition(standing("suspended", "signed", { suspenderCountyId: a.countyId }), a, "resume").ok).toBe(true);
       expect(checkTransition(standing("active"), a, "terminate").ok).toBe(true);
       expect(checkTransition(standing("suspended"), a, "terminate").ok).toBe(true);
       expect(checkTransition(standing("active"), a, "resume")).toEqual({ ok: false, reason: "conflict" });
@@ -62,6 +69,25 @@ describe("the pact state machine", () => {
     expect(checkTransition(standing("proposed", "pending"), actor(INVITED, "county_admin"), "terminate")).toEqual({ ok: false, reason: "forbidden" });
   });
 
+  it("resume: only the county that suspended; the others may ask once per suspension", () => {
+    const suspendedByInvited = standing("suspended", "signed", { suspenderCountyId: INVITED });
+    for (const role of ["pl_staff", "county_admin"] as const) {
+      expect(checkTransition(suspendedByInvited, actor(INVITED, role), "resume").ok).toBe(true);
+      expect(checkTransition(suspendedByInvited, actor(PROPOSER, role), "resume")).toEqual({ ok: false, reason: "forbidden" });
+      expect(checkTransition(suspendedByInvited, actor(PROPOSER, role), "request_resume").ok).toBe(true);
+      expect(checkTransition(suspendedByInvited, actor(INVITED, role), "request_resume")).toEqual({ ok: false, reason: "forbidden" });
+      const asked = standing("suspended", "signed", { suspenderCountyId: INVITED, askedToResume: true });
+      expect(checkTransition(asked, actor(PROPOSER, role), "request_resume")).toEqual({ ok: false, reason: "conflict" });
+    }
+    for (const role of ["police_liaison", "mediator", "grid_worker", "leader"] as const) {
+      expect(checkTransition(suspendedByInvited, actor(PROPOSER, role), "request_resume")).toEqual({ ok: false, reason: "forbidden" });
+    }
+    expect(checkTransition(standing("active"), actor(PROPOSER, "pl_staff"), "request_resume")).toEqual({ ok: false, reason: "conflict" });
+    // A suspension whose suspender is unknown (none is written so) stays liftable by any member.
+    const unknown = standing("suspended", "signed", { suspenderCountyId: null });
+    expect(checkTransition(unknown, actor(PROPOSER, "pl_staff"), "resume").ok).toBe(true);
+  });
+
   it("the buttons are the transitions that check out, with their requirements", () => {
     const labels = (s: PactStanding, a: ReturnType<typeof actor>) => transitionsFor(s, a).map((t) => t.label);
     expect(labels(standing("proposed", "pending"), actor(INVITED, "county_admin"))).toEqual(["countersign", "decline"]);
@@ -69,7 +95,8 @@ describe("the pact state machine", () => {
     expect(labels(standing("proposed"), actor(PROPOSER, "pl_staff"))).toEqual(["withdraw"]);
     expect(labels(standing("proposed"), actor(PROPOSER, "grid_worker"))).toEqual([]);
     expect(labels(standing("active"), actor(INVITED, "pl_staff"))).toEqual(["suspend", "terminate"]);
-    expect(labels(standing("suspended"), actor(PROPOSER, "county_admin"))).toEqual(["resume", "terminate"]);
+    expect(labels(standing("suspended", "signed", { suspenderCountyId: PROPOSER }), actor(PROPOSER, "county_admin"))).toEqual(["resume", "terminate"]);
+    expect(labels(standing("suspended", "signed", { suspenderCountyId: INVITED }), actor(PROPOSER, "county_admin"))).toEqual(["request_resume", "terminate"]);
     for (const phase of ["expired", "declined", "terminated"] as const) {
       expect(labels(standing(phase), actor(PROPOSER, "county_admin", "pl_staff"))).toEqual([]);
     }

@@ -50,14 +50,14 @@ function ActionForm({
           error={mine?.errors?.liaisonIds}
         />
       ) : null}
-      {needsReason || choice.action === "decline" ? (
+      {needsReason || choice.action === "decline" || choice.action === "request_resume" ? (
         <TextArea
           id={`${idPrefix}reason`}
           name="reason"
           rows={3}
           maxLength={REASON_MAX}
           required={needsReason}
-          label={needsReason ? t("pacts.field.reason") : t("pacts.field.declineReason")}
+          label={needsReason ? t("pacts.field.reason") : choice.action === "decline" ? t("pacts.field.declineReason") : t("pacts.field.requestMessage")}
           defaultValue={typeof mine?.values?.reason === "string" ? mine.values.reason : ""}
           error={mine?.errors?.reason}
         />

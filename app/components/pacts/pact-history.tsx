@@ -1,4 +1,5 @@
 /** A pact's history: every step in time order, who took it for which county, and why. */
+import { Alert } from "~/components/ui/feedback";
 import type { MessageKey } from "~/i18n";
 import { useT } from "~/i18n/use-t";
 import type { PactDetail } from "~/modules/pacts/pacts.server";
@@ -10,8 +11,31 @@ const EVENT_LABELS: Record<string, MessageKey> = {
   decline: "pacts.event.decline",
   suspend: "pacts.event.suspend",
   resume: "pacts.event.resume",
+  request_resume: "pacts.event.request_resume",
   terminate: "pacts.event.terminate",
+  amend_propose: "pacts.event.amend_propose",
+  amend_countersign: "pacts.event.amend_countersign",
+  amend_adopt: "pacts.event.amend_adopt",
+  amend_decline: "pacts.event.amend_decline",
+  amend_withdraw: "pacts.event.amend_withdraw",
 };
+
+/** Under a suspended pact's title: who suspended it (only they may lift it) and who asked them to. */
+export function SuspensionNote({ history }: { history: PactDetail["history"] }) {
+  const t = useT();
+  const at = history.map((e) => e.action).lastIndexOf("suspend");
+  if (at < 0) return null;
+  const suspension = history[at];
+  const askers = [...new Set(history.slice(at + 1).filter((e) => e.action === "request_resume").map((e) => e.countyName))];
+  return (
+    <Alert tone="warning">
+      <span data-testid="suspension-note">
+        {t("pacts.detail.suspendedBy", { county: suspension.countyName, time: t.dateTime(suspension.at) })}
+        {askers.length > 0 ? ` ${t("pacts.detail.resumeAsked", { counties: askers.join(t("pacts.listSeparator")) })}` : null}
+      </span>
+    </Alert>
+  );
+}
 
 export function PactHistory({ history }: { history: PactDetail["history"] }) {
   const t = useT();

@@ -1,5 +1,5 @@
 /**
- * Changing pacts: propose, countersign, decline, suspend, resume, terminate (withdraw). Each step
+ * Changing pacts: propose, countersign, decline, suspend, resume or ask to, terminate (withdraw). Each step
  * runs in one write transaction with its audit entry and its pact_events row; the pact is loaded
  * through the viewer's membership and updated with the membership in the WHERE clause. The
  * viewer's county always comes from the Viewer, never from a form.
@@ -13,7 +13,7 @@ import type { Viewer } from "~/modules/auth/viewer";
 import { writeTransaction, type Tx } from "~/modules/db/connection.server";
 import { actorOf, recordDenial } from "~/modules/tenancy/users.server";
 import { invalid, type FieldMessageKeys, type Refusal } from "./outcomes";
-import { findMemberPact, standingOf, viewerIsMember } from "./pacts.server";
+import { findMemberPact, standingOf, viewerIsMember, viewerSuspended } from "./pacts.server";
 import { allEnabledPeopleOf, allOtherCounties } from "./people.server";
 import type { ProposalInput } from "./schemas";
 import { checkTransition, type PactAction, type PactStatus } from "./transitions";
@@ -151,7 +151,12 @@ function takeStep(viewer: Viewer, pactId: number, action: PactAction, input: Ste
       const updated = tx
         .update(pacts)
         .set({ status: to, updatedAt: now })
-        .where(and(eq(pacts.id, pactId), eq(pacts.status, row.status), viewerIsMember(viewer)))
+        .where(and(
+          eq(pacts.id, pactId),
+          eq(pacts.status, row.status),
+          viewerIsMember(viewer),
+          action === "resume" ? viewerSuspended(viewer) : undefined,
+        ))
         .run();
       if (updated.changes !== 1) throw new StaleStep();
 
@@ -201,9 +206,17 @@ export function suspendPact(viewer: Viewer, pactId: number, input: { reason: str
   return takeStep(viewer, pactId, "suspend", input);
 }
 
-/** Any member's pl_staff or admin puts a suspended pact back in force. */
+/** The pl_staff or admin of the county that suspended the pact puts it back in force. */
 export function resumePact(viewer: Viewer, pactId: number): StepResult {
   return takeStep(viewer, pactId, "resume", {});
+}
+
+/**
+ * The pl_staff or admin of another member asks the suspending county to lift the suspension,
+ * with an optional message; once per county and suspension. The pact stays suspended.
+ */
+export function requestResumption(viewer: Viewer, pactId: number, input: { reason?: string | null }): StepResult {
+  return takeStep(viewer, pactId, "request_resume", input);
 }
 
 /**

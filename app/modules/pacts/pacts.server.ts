@@ -13,8 +13,11 @@ import { recordDenial } from "~/modules/tenancy/users.server";
 import { pactPhase, type PactPhase, type PactStanding, type Signature } from "./transitions";
 
 export type PactRow = typeof pacts.$inferSelect;
-/** A pact together with the signature of the viewer's own county. */
-export type MemberPactRow = PactRow & { ownSignature: Signature };
+/**
+ * A pact together with the signature of the viewer's own county, the county that suspended it
+ * (read from its history while it is suspended) and whether the viewer's county asked to lift that.
+ */
+export type MemberPactRow = PactRow & { ownSignature: Signature; suspenderCountyId: number | null; askedToResume: boolean };
 
 /** A pact id from the URL; anything but a positive integer is no pact at all. */
 export function parsePactId(raw: string | undefined): number | null {
@@ -28,7 +31,10 @@ export function viewerIsMember(viewer: Viewer, pactIdColumn: SQL | typeof pacts.
   return sql`exists (select 1 from pact_members vm where vm.pact_id = ${pactIdColumn} and vm.county_id = ${viewer.countyId})`;
 }
 
-const memberPactColumns = {
+/** The newest suspension of the pact: the county that took it lies in the same row. */
+const lastSuspension = sql`(select max(se.id) from pact_events se where se.pact_id = ${pacts.id} and se.action = 'suspend')`;
+
+const memberPactColumns = (viewer: Viewer) => ({
   id: pacts.id,
   title: pacts.title,
   proposerCountyId: pacts.proposerCountyId,
@@ -40,12 +46,17 @@ const memberPactColumns = {
   createdAt: pacts.createdAt,
   updatedAt: pacts.updatedAt,
   ownSignature: pactMembers.signature,
-};
+  suspenderCountyId: sql<number | null>`case when ${pacts.status} = 'suspended'
+    then (select e.county_id from pact_events e where e.id = ${lastSuspension}) end`,
+  askedToResume: sql<number>`exists (select 1 from pact_events re where re.pact_id = ${pacts.id}
+    and re.action = 'request_resume' and re.county_id = ${viewer.countyId} and re.id > coalesce(${lastSuspension}, 0))`
+    .mapWith(Boolean),
+});
 
 /** The viewer's county's pacts matching `where`, newest first (the join is the membership). */
 function memberPacts(tx: Tx, viewer: Viewer, where?: SQL): MemberPactRow[] {
   return tx
-    .select(memberPactColumns)
+    .select(memberPactColumns(viewer))
     .from(pacts)
     .innerJoin(pactMembers, and(eq(pactMembers.pactId, pacts.id), eq(pactMembers.countyId, viewer.countyId)))
     .where(where)
@@ -59,7 +70,21 @@ export function findMemberPact(tx: Tx, viewer: Viewer, pactId: number): MemberPa
 }
 
 export function standingOf(row: MemberPactRow, today = todayInChina()): PactStanding {
-  return { phase: pactPhase(row, today), proposerCountyId: row.proposerCountyId, ownSignature: row.ownSignature };
+  return {
+    phase: pactPhase(row, today),
+    proposerCountyId: row.proposerCountyId,
+    ownSignature: row.ownSignature,
+    suspenderCountyId: row.suspenderCountyId,
+    askedToResume: row.askedToResume,
+  };
+}
+
+/**
+ * SQL true when the county that suspended the pact is the viewer's, the scope of a resumption
+ * (a suspension without a recorded suspender, which no step writes, is any member's to lift).
+ */
+export function viewerSuspended(viewer: Viewer): SQL {
+  return sql`coalesce((select e.county_id from pact_events e where e.id = ${lastSuspension}), ${viewer.countyId}) = ${viewer.countyId}`;
 }
 
 /**

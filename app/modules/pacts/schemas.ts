@@ -17,14 +17,14 @@ const requiredDate = z
   .min(1, { error: "form.required" })
   .refine(isCalendarDate, { error: "pacts.form.badDate" });
 
-const optionalDate = z
+export const optionalDate = z
   .string()
   .trim()
   .optional()
   .transform((v) => (v ? v : null))
   .refine((v) => v === null || isCalendarDate(v), { error: "pacts.form.badDate" });
 
-const unique = <T,>(values: T[]) => [...new Set(values)];
+export const unique = <T,>(values: T[]) => [...new Set(values)];
 
 /** Ticked user ids; at least one. */
 const userIds = (emptyMessage: string) =>
@@ -65,6 +65,9 @@ export const reasonSchema = z.object({ reason: fields.text(REASON_MAX) });
 
 /** Decline: a reason may be given. */
 export const declineSchema = z.object({ reason: fields.optionalText(REASON_MAX) });
+
+/** Ask the suspending county to resume: a message may be given. */
+export const resumeRequestSchema = declineSchema;
 
 export const BODY_KINDS = ["mediation_committee", "patrol_team"] as const;
 export type BodyKind = (typeof BODY_KINDS)[number];

@@ -6,6 +6,11 @@
  *      │  └─decline──▶ declined             └──terminate──▶ terminated ◀──terminate──┘
  *      └─withdraw (terminate, proposer only)──▶ terminated
  *
+ * A suspension is one county's objection: only the county that suspended may lift it (resume).
+ * The other members consented to the pact and never withdrew that consent, so nothing more is
+ * needed from them; they may ask the suspending county to lift it (request_resume, once per
+ * suspension), which changes nothing but the history.
+ *
  * "expired" and "upcoming" are not stored: an active pact whose end date has passed (Beijing
  * time) is expired and counts as not active; one whose start date is still ahead is upcoming.
  */
@@ -38,17 +43,21 @@ export function isInEffect(phase: PactPhase): boolean {
   return phase === "active" || phase === "upcoming";
 }
 
-export const PACT_ACTIONS = ["countersign", "decline", "suspend", "resume", "terminate"] as const;
+export const PACT_ACTIONS = ["countersign", "decline", "suspend", "resume", "request_resume", "terminate"] as const;
 export type PactAction = (typeof PACT_ACTIONS)[number];
 
-/** Who among the members may take a step: an invited county, the proposing county, or any member. */
-export type PactSide = "invited" | "proposer" | "member";
+/**
+ * Who among the members may take a step: an invited county, the proposing county, any member,
+ * the county that suspended the pact, or any member but that one.
+ */
+export type PactSide = "invited" | "proposer" | "member" | "suspender" | "notSuspender";
 
 /**
- * ownSignaturePending: the viewer's county has not yet signed or declined · reason: a written
- * reason is required · liaisons: the county names its liaison persons with the step.
+ * ownSignaturePending: the viewer's county has not yet signed or declined · notYetAsked: the
+ * viewer's county has not yet asked to lift this suspension · reason: a written reason is
+ * required · liaisons: the county names its liaison persons with the step.
  */
-export type PactRequirement = "ownSignaturePending" | "reason" | "liaisons";
+export type PactRequirement = "ownSignaturePending" | "notYetAsked" | "reason" | "liaisons";
 
 export interface PactTransition {
   from: readonly PactPhase[];
@@ -83,7 +92,11 @@ export const PACT_TRANSITIONS: readonly PactTransition[] = [
   },
   {
     from: ["suspended"], action: "resume", to: "active", roles: MANAGERS,
-    side: "member", requires: [], label: "resume",
+    side: "suspender", requires: [], label: "resume",
+  },
+  {
+    from: ["suspended"], action: "request_resume", to: "suspended", roles: MANAGERS,
+    side: "notSuspender", requires: ["notYetAsked"], label: "request_resume",
   },
   {
     from: ["active", "upcoming", "suspended"], action: "terminate", to: "terminated", roles: MANAGERS,
@@ -97,6 +110,10 @@ export interface PactStanding {
   proposerCountyId: number;
   /** The signature of the viewer's own county. */
   ownSignature: Signature;
+  /** The county that suspended the pact (while it is suspended), else null. */
+  suspenderCountyId: number | null;
+  /** Whether the viewer's county has already asked to lift the current suspension. */
+  askedToResume: boolean;
 }
 
 export interface Actor {
@@ -106,7 +123,26 @@ export interface Actor {
 
 function sideMatches(side: PactSide, standing: PactStanding, actor: Actor): boolean {
   const isProposer = standing.proposerCountyId === actor.countyId;
-  return side === "member" || (side === "proposer" ? isProposer : !isProposer);
+  // A suspension without a recorded suspender (none is written so) may be lifted by any member.
+  const isSuspender = standing.suspenderCountyId === null || standing.suspenderCountyId === actor.countyId;
+  switch (side) {
+    case "member":
+      return true;
+    case "proposer":
+      return isProposer;
+    case "invited":
+      return !isProposer;
+    case "suspender":
+      return isSuspender;
+    case "notSuspender":
+      return !isSuspender;
+  }
+}
+
+function requirementsMet(t: PactTransition, standing: PactStanding): boolean {
+  if (t.requires.includes("ownSignaturePending") && standing.ownSignature !== "pending") return false;
+  if (t.requires.includes("notYetAsked") && standing.askedToResume) return false;
+  return true;
 }
 
 export type TransitionCheck =
@@ -124,9 +160,7 @@ export function checkTransition(standing: PactStanding, actor: Actor, action: Pa
     (t) => sideMatches(t.side, standing, actor) && t.roles.some((r) => actor.roles.includes(r)),
   );
   if (permitted.length === 0) return { ok: false, reason: "forbidden" };
-  const ready = permitted.find(
-    (t) => !t.requires.includes("ownSignaturePending") || standing.ownSignature === "pending",
-  );
+  const ready = permitted.find((t) => requirementsMet(t, standing));
   return ready ? { ok: true, transition: ready } : { ok: false, reason: "conflict" };
 }
 

@@ -14,9 +14,9 @@ import { STEP_SCHEMAS as HAZARD_STEPS, reportSchema as hazardReportSchema } from
 import { cancelSweepSchema, completeSweepSchema, planSweepSchema, sweepParticipantSchema } from "~/modules/hazards/sweep-schemas";
 import { MEETING_ACTIONS } from "~/modules/meetings/machine";
 import { attendeesSchema, holdSchema, noteSchema, scheduleSchema } from "~/modules/meetings/schemas";
-import { noticeDeadlinesSchema } from "~/modules/notices/deadlines.server";
+import { amendmentCountersignSchema, amendmentDeclineSchema, amendmentProposalSchema, amendmentWithdrawSchema } from "~/modules/pacts/amendment-schemas";
 import { STEP_SCHEMAS as NOTICE_STEPS, sendSchema } from "~/modules/notices/schemas";
-import { bodyMemberSchema, countersignSchema, declineSchema, jointBodySchema, proposalSchema as pactProposalSchema, reasonSchema, removeMemberSchema } from "~/modules/pacts/schemas";
+import { bodyMemberSchema, countersignSchema, declineSchema, jointBodySchema, proposalSchema as pactProposalSchema, reasonSchema, removeMemberSchema, resumeRequestSchema } from "~/modules/pacts/schemas";
 import { activitySchema } from "~/modules/patrols/activity-schemas";
 import { STEP_SCHEMAS as PATROL_STEPS, findingSchema, planSchema } from "~/modules/patrols/schemas";
 import { STEP_SCHEMAS as PROJECT_STEPS, milestoneAddSchema, milestoneDoneSchema, proposalSchema as projectProposalSchema } from "~/modules/projects/schemas";
@@ -114,12 +114,16 @@ export const ACTION_ENTRIES: ActionEntry[] = [
     username: "xh.admin",
     at: at((id) => `/pacts/${id}`, "pactId", (w) => [...w.xhPacts, ...w.otherPacts.slice(0, 2)]),
     intents: {
-      notice_deadlines: fieldsOf([noticeDeadlinesSchema]),
+      amend_propose: fieldsOf([amendmentProposalSchema]),
+      amend_countersign: fieldsOf([amendmentCountersignSchema]),
+      amend_decline: fieldsOf([amendmentDeclineSchema]),
+      amend_withdraw: fieldsOf([amendmentWithdrawSchema]),
       countersign: fieldsOf([countersignSchema]),
       decline: fieldsOf([declineSchema]),
       suspend: fieldsOf([reasonSchema]),
       terminate: fieldsOf([reasonSchema]),
       resume: fieldsOf([]),
+      request_resume: fieldsOf([resumeRequestSchema]),
     },
   },
   {
