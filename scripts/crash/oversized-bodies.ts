@@ -62,6 +62,7 @@ export function postStreamed(
     request.on("close", () => (answered ? undefined : settle({ status: null, body: "", sent })));
     // Like a browser, the client reads while it sends: each chunk waits for the event loop, so an
     // early answer is seen (and the sending stopped) as soon as it arrives.
+    request.flushHeaders(); // a body declared but not (yet) sent: the server sees the headers
     const send = async () => {
       for (const chunk of chunks) {
         if (answered || request.destroyed) return;
@@ -69,7 +70,8 @@ export function postStreamed(
         const more = request.write(chunk);
         await new Promise((resume) => (more ? setImmediate(resume) : request.once("drain", resume)));
       }
-      if (!answered && !request.destroyed) request.end();
+      // A body shorter than the length it declared is not ended: the answer is waited for.
+      if (!answered && !request.destroyed && headers["Content-Length"] === undefined) request.end();
     };
     void send();
   });

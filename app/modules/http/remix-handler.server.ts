@@ -90,7 +90,7 @@ export function tooLargePage(req: ExpressRequest, res: ExpressResponse): void {
 }
 
 /** What a client may still send after its body was refused before the connection is cut. */
-const DISCARD_BYTES = 8 * 1024 * 1024;
+const DISCARD_BYTES = 16 * 1024 * 1024;
 const DISCARD_MS = 10_000;
 
 /**
