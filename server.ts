@@ -64,7 +64,10 @@ app.use(express.static("public", { maxAge: "1h" }));
 app.all("*", appResponseHeaders(), remixRequestHandler(build, mode, securityLoadContext));
 
 const port = Number(process.env.PORT) || 3000;
-app.listen(port, () => {
-  console.log(`Portal listening on http://localhost:${port}`);
+// HOST=127.0.0.1 behind a reverse proxy: nobody reaches the portal around it (or forges its headers).
+const listening = () => {
+  console.log(`Portal listening on http://${process.env.HOST || "localhost"}:${port}`);
   if (mode === "development") broadcastDevReady(build);
-});
+};
+if (process.env.HOST) app.listen(port, process.env.HOST, listening);
+else app.listen(port, listening);

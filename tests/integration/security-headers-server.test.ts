@@ -192,6 +192,8 @@ describe("the running portal's security headers", () => {
     expect(icon.status).toBe(200);
     expect(icon.headers.get("cache-control")).toBe("public, max-age=3600");
     expectBaseHeaders(icon, { hsts: true });
+    // An asset opened on its own (an SVG is a document) may run and load nothing.
+    for (const asset of [built, icon]) expect(asset.headers.get("content-security-policy")).toMatch(/^default-src 'none'; /);
     await built.arrayBuffer();
     await icon.arrayBuffer();
   });
@@ -217,6 +219,11 @@ describe("the running portal's write guard", () => {
     expect((await lang(secureBase, { ...proxied, Origin: "http://portal.example.gov.cn" })).status).toBe(403);
     expect((await lang(secureBase, { ...proxied, Origin: "https://portal.example.gov.cn:8443" })).status).toBe(403);
     expect((await lang(secureBase, { ...proxied, Origin: "https://portal.example.gov.cn" })).status).toBe(302);
+    // The refusal itself carries the headers of every response, with a policy that allows nothing.
+    const refused = await lang(secureBase, { Origin: "https://evil.example" });
+    expect(refused.status).toBe(403);
+    expectBaseHeaders(refused, { hsts: true });
+    expect(refused.headers.get("content-security-policy")).toBe("default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
   });
 
   it("with PUBLIC_ORIGIN, only that origin writes — not even the address the server is reached at", async () => {

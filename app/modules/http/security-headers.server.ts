@@ -3,7 +3,8 @@
  *
  * - Every response, static files included: nosniff, no framing, same-origin referrers, no
  *   powerful browser features, a browsing-context group of its own, resources for this origin
- *   only, and HSTS when the session cookie is Secure (i.e. the portal is served over HTTPS).
+ *   only, HSTS when the session cookie is Secure (i.e. the portal is served over HTTPS), and a
+ *   policy that allows nothing (the server's own short refusals, static files opened directly).
  * - Everything the app answers (pages, single-fetch `.data`, resource routes): `no-store`, and
  *   unless the route set a policy of its own, the page policy with a fresh nonce, which Remix and
  *   React put on their inline scripts (it reaches them through the load context).
@@ -49,6 +50,9 @@ export function pagePolicy(nonce: string): string {
  */
 export const FILE_POLICY = "sandbox";
 
+/** The policy of what is not a page of the app: the server's 403 and 413 answers, static files. */
+export const FALLBACK_POLICY = "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
 /**
  * Browser features no page of the portal uses, off for it and for anything it might embed. A
  * photo taken on a phone comes through the file field (`<input type="file">`), which this does
@@ -89,6 +93,7 @@ export function baseSecurityHeaders({ https }: { https: boolean }): Record<strin
     "Permissions-Policy": PERMISSIONS_POLICY,
     "Cross-Origin-Opener-Policy": "same-origin",
     "Cross-Origin-Resource-Policy": "same-origin",
+    "Content-Security-Policy": FALLBACK_POLICY,
     ...(https ? { "Strict-Transport-Security": HSTS } : {}),
   };
 }
@@ -110,10 +115,11 @@ export function securityHeaders({ https }: { https: boolean }): RequestHandler {
  * again keeps the server's value (a route can repeat it, not weaken it).
  */
 export function appResponseHeaders(): RequestHandler {
-  const baseNames = Object.keys(baseSecurityHeaders({ https: true }));
+  const baseNames = Object.keys(baseSecurityHeaders({ https: true })).filter((name) => name !== "Content-Security-Policy");
   return (_req, res, next) => {
     const nonce = newCspNonce();
     res.locals.cspNonce = nonce;
+    res.removeHeader("Content-Security-Policy");
     beforeHead(res, () => {
       for (const name of baseNames) {
         const value = res.getHeader(name);
