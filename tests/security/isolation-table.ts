@@ -215,7 +215,7 @@ const TARGET_REGIONS: { county: CountyCode; name: string }[] = [
 ];
 
 const ADMIN_ROWS: GetRow[] = [
-  { route: "admin._index", name: "/admin", at: () => ({ path: "/admin" }), expect: adminsOnly(() => redirectTo("/admin/users")) },
+  { route: "admin._index", name: "/admin", at: () => ({ path: "/admin" }), expect: adminsOnly((u) => show(countyName(u.county))) },
   {
     route: "admin.users._index",
     name: "/admin/users",

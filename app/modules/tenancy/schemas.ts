@@ -44,6 +44,16 @@ export const userProfileSchema = z.object({
   roles,
 });
 
+/**
+ * One's own profile: the role boxes are locked and post nothing; roles posted anyway are passed
+ * on, and the service refuses them if they differ from the account's.
+ */
+export const ownProfileSchema = userProfileSchema.extend({
+  roles: z
+    .array(z.enum(ROLES, { error: "form.invalidChoice" }))
+    .transform((list) => ROLES.filter((r) => list.includes(r))),
+});
+
 export const newUserSchema = userProfileSchema.extend({
   username,
   password,
