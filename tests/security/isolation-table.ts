@@ -193,14 +193,22 @@ const PACT_ROWS: GetRow[] = [
   },
 ];
 
-/** The ids the county's own people asked for and were refused: its audit log lists them. */
+/**
+ * What the county's audit log may show of refusals: the ids its own people asked for and were
+ * refused, and who of another county was refused the county's own things (its log says who tried).
+ */
 function refusedIdsOf(u: DemoUser): string[] {
-  return getDb()
+  const own = getDb()
     .select({ entityId: auditLog.entityId })
     .from(auditLog)
     .where(and(eq(auditLog.countyId, countyIdOf(u.county)), eq(auditLog.action, "access.denied")))
     .all()
     .flatMap((r) => (r.entityId ? [r.entityId] : []));
+  const attempts = getDb().$client
+    .prepare("select distinct a.actor_name from audit_concerns ac join audit_log a on a.id = ac.audit_id where ac.county_id = ?")
+    .pluck()
+    .all(countyIdOf(u.county)) as string[];
+  return [...own, ...attempts];
 }
 
 // ── County administration: the county's own admin only; another county's ids answer 404 ───────

@@ -7,6 +7,7 @@ import { isCalendarDate } from "~/modules/forms/query-fields";
 import { fields } from "~/modules/forms/validation";
 import { ROLES } from "~/modules/access/capabilities";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/modules/auth/password-rules";
+import { REFUSAL_FILTERS } from "~/modules/audit/refusal-filters";
 
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,32}$/;
 
@@ -100,6 +101,8 @@ export const auditFilterSchema = z
   .object({
     action: z.string().trim().max(64).optional().transform((v) => v || undefined),
     q: z.string().trim().max(64).optional().transform((v) => v || undefined),
+    /** Refusals only: all, the county's own users', or other counties' attempts on its data. */
+    refusals: z.enum(REFUSAL_FILTERS).optional().catch(undefined),
     from: isoDate,
     to: isoDate,
     page: z
