@@ -5,11 +5,8 @@
  * (isolation-world.ts derives them). A new workflow adds its rows here (or in a file of its own,
  * spread into GET_ROWS); tenant-isolation.test.ts walks whatever is listed.
  */
-import { and, eq } from "drizzle-orm";
-import { auditLog } from "~db/schema";
-import { getDb } from "~/modules/db/connection.server";
-import { countyIdOf } from "../setup/demo";
 import { AGREEMENT_ROWS } from "./isolation-agreement";
+import { refusedIdsOf } from "./isolation-audit";
 import { CASE_ENGINE_ROWS } from "./isolation-case-engine";
 import { DISPUTE_ROWS } from "./isolation-disputes";
 import { HAZARD_ROWS } from "./isolation-hazards";
@@ -193,23 +190,6 @@ const PACT_ROWS: GetRow[] = [
   },
 ];
 
-/**
- * What the county's audit log may show of refusals: the ids its own people asked for and were
- * refused, and who of another county was refused the county's own things (its log says who tried).
- */
-function refusedIdsOf(u: DemoUser): string[] {
-  const own = getDb()
-    .select({ entityId: auditLog.entityId })
-    .from(auditLog)
-    .where(and(eq(auditLog.countyId, countyIdOf(u.county)), eq(auditLog.action, "access.denied")))
-    .all()
-    .flatMap((r) => (r.entityId ? [r.entityId] : []));
-  const attempts = getDb().$client
-    .prepare("select distinct a.actor_name from audit_concerns ac join audit_log a on a.id = ac.audit_id where ac.county_id = ?")
-    .pluck()
-    .all(countyIdOf(u.county)) as string[];
-  return [...own, ...attempts];
-}
 
 // ── County administration: the county's own admin only; another county's ids answer 404 ───────
 
