@@ -7,7 +7,9 @@ import { Pagination } from "~/components/admin/pagination";
 import { Alert, EmptyState, PageHeader } from "~/components/ui/feedback";
 import { getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
-import { countyAuditActions, listCountyAudit, verifyAuditChain } from "~/modules/audit/log.server";
+import { countyAuditActions, listCountyAudit } from "~/modules/audit/county-log.server";
+import { verifyAuditChain } from "~/modules/audit/log.server";
+import { countyNames } from "~/modules/tenancy/counties.server";
 import { requireUser } from "~/modules/auth/require-user.server";
 import { parseForm } from "~/modules/forms/validation";
 import { auditFilterSchema, chinaDayRange } from "~/modules/tenancy/schemas";
@@ -45,20 +47,28 @@ export async function loader({ request }: LoaderFunctionArgs) {
     action: filter.action,
     actor: filter.q,
     ...chinaDayRange(filter.from, filter.to),
+    refusals: filter.refusals,
     page: filter.page,
   });
-  const entries: AuditEntryView[] = result.rows.map((row) => ({
-    id: row.id,
-    at: row.at,
-    actorUserId: row.actorUserId,
-    actorName: row.actorName,
-    action: row.action,
-    entityType: row.entityType,
-    entityId: row.entityId,
-    before: readableJson(row.before),
-    after: readableJson(row.after),
-    ip: row.ip,
-  }));
+  const names = countyNames();
+  const entries: AuditEntryView[] = result.rows.map((row) => {
+    // An entry of another county that concerns this one (an attempt on its data): who and from
+    // which county, what and when; the other county's account id and address stay with it.
+    const fromOtherCounty = row.countyId !== viewer.countyId;
+    return {
+      id: row.id,
+      at: row.at,
+      actorUserId: fromOtherCounty ? null : row.actorUserId,
+      actorName: row.actorName,
+      fromCountyName: fromOtherCounty ? (row.countyId === null ? "" : (names.get(row.countyId) ?? "")) : null,
+      action: row.action,
+      entityType: row.entityType,
+      entityId: row.entityId,
+      before: readableJson(row.before),
+      after: readableJson(row.after),
+      ip: fromOtherCounty ? null : row.ip,
+    };
+  });
   // Walking the whole chain costs time as the log grows: done when the administrator asks.
   const chain = new URL(request.url).searchParams.get("verify") === "1" ? verifyAuditChain() : null;
   return {
@@ -67,11 +77,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
     filterValues: {
       action: filter.action,
       q: filter.q,
+      refusals: filter.refusals,
       from: typeof values?.from === "string" ? values.from : filter.from,
       to: typeof values?.to === "string" ? values.to : filter.to,
     },
     errors,
     entries,
+    refusals: filter.refusals ?? null,
     page: result.page,
     pageCount: result.pageCount,
     total: result.total,

@@ -11,7 +11,7 @@ import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/require-user.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { formValues, parseForm, type FieldErrors } from "~/modules/forms/validation";
-import { resetPasswordSchema, USER_LIST_FIELDS, userProfileSchema } from "~/modules/tenancy/schemas";
+import { ownProfileSchema, resetPasswordSchema, USER_LIST_FIELDS, userProfileSchema } from "~/modules/tenancy/schemas";
 import {
   findCountyUser,
   requireCountyAdmin,
@@ -46,6 +46,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       updatedAt: user.updatedAt,
     },
     isSelf: user.id === viewer.userId,
+    /** Separation of duties: another administrator of the county changes one's roles. */
+    rolesLocked: user.id === viewer.userId,
   };
 }
 
@@ -72,12 +74,13 @@ export async function action({ request, params }: ActionFunctionArgs) {
       errors,
       values: formValues(formData, USER_LIST_FIELDS),
     });
-    const parsed = parseForm(userProfileSchema, formData, t, USER_LIST_FIELDS);
+    const parsed = parseForm(isSelf ? ownProfileSchema : userProfileSchema, formData, t, USER_LIST_FIELDS);
     if (!parsed.ok) return refuse(parsed.errors);
-    if (isSelf && !parsed.data.roles.includes("county_admin")) {
-      return refuse({ roles: t("admin.users.cannotDropOwnAdmin") });
-    }
-    if (!updateCountyUser(viewer, user.id, parsed.data)) throw notFound();
+    // One's own role boxes are locked and post nothing: the roles stay as they are.
+    const input = isSelf && parsed.data.roles.length === 0 ? { ...parsed.data, roles: user.roles } : parsed.data;
+    const result = updateCountyUser(viewer, user.id, input);
+    if (!result.ok && result.reason === "own_roles") return refuse({ roles: t("admin.users.cannotChangeOwnRoles") });
+    if (!result.ok) throw notFound();
     throw done("updated");
   }
 
@@ -104,7 +107,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function CountyUserPage() {
   const t = useT();
-  const { user, isSelf } = useLoaderData<typeof loader>();
+  const { user, isSelf, rolesLocked } = useLoaderData<typeof loader>();
   const data = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   const errorsFor = (intent: Intent) => (data?.intent === intent ? data.errors : undefined);
@@ -140,7 +143,7 @@ export default function CountyUserPage() {
           <Form method="post" className="space-y-4" noValidate key={user.updatedAt}>
             <input type="hidden" name="intent" value="profile" />
             <FormErrors errors={profileErrors} />
-            <UserProfileFields values={profile} errors={profileErrors} />
+            <UserProfileFields values={profile} errors={profileErrors} rolesLocked={rolesLocked} />
             <Button disabled={busy}>{t("form.save")}</Button>
           </Form>
         </Card>

@@ -206,7 +206,7 @@ describe("/admin/users/$userId", () => {
     const dropped = await expectData(
       edit("xh.admin", self, { intent: "profile", displayName: "杨志明", title: "系统管理员", phone: "", roles: ["pl_staff"] }),
     );
-    expect(dropped).toMatchObject({ intent: "profile", errors: { roles: "不能取消自己的系统管理员角色" } });
+    expect(dropped).toMatchObject({ intent: "profile", errors: { roles: "不能修改自己的角色，须由本县另一名系统管理员修改" } });
     expect(rolesOf(db(), self)).toEqual(["county_admin"]);
 
     const disabled = await expectData(edit("xh.admin", self, { intent: "disable" }));

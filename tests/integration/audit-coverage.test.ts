@@ -65,6 +65,10 @@ const ROWS: Row[] = [
     action: "user.update", actor: "xh.admin", hasBefore: true, hasAfter: true,
     write: () => updateCountyUser(viewerOf("xh.admin"), String(state.user), { displayName: "审计测试员", title: "网格员", phone: "", roles: ["grid_worker", "mediator"] }),
   },
+  {
+    action: "user.sensitive_role_granted", actor: "xh.admin", hasAfter: true,
+    write: () => updateCountyUser(viewerOf("xh.admin"), String(state.user), { displayName: "审计测试员", title: "网格员", phone: "", roles: ["police_liaison", "grid_worker", "mediator"] }),
+  },
   { action: "user.disable", actor: "xh.admin", hasBefore: true, hasAfter: true, write: () => setUserDisabled(viewerOf("xh.admin"), String(state.user), true) },
   { action: "user.enable", actor: "xh.admin", hasBefore: true, hasAfter: true, write: () => setUserDisabled(viewerOf("xh.admin"), String(state.user), false) },
   { action: "user.reset_password", actor: "xh.admin", write: () => setUserPassword(viewerOf("xh.admin"), String(state.user), "another-password-2", "user.reset_password") },

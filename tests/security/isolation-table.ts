@@ -5,11 +5,8 @@
  * (isolation-world.ts derives them). A new workflow adds its rows here (or in a file of its own,
  * spread into GET_ROWS); tenant-isolation.test.ts walks whatever is listed.
  */
-import { and, eq } from "drizzle-orm";
-import { auditLog } from "~db/schema";
-import { getDb } from "~/modules/db/connection.server";
-import { countyIdOf } from "../setup/demo";
 import { AGREEMENT_ROWS } from "./isolation-agreement";
+import { refusedIdsOf } from "./isolation-audit";
 import { CASE_ENGINE_ROWS } from "./isolation-case-engine";
 import { DISPUTE_ROWS } from "./isolation-disputes";
 import { HAZARD_ROWS } from "./isolation-hazards";
@@ -193,15 +190,6 @@ const PACT_ROWS: GetRow[] = [
   },
 ];
 
-/** The ids the county's own people asked for and were refused: its audit log lists them. */
-function refusedIdsOf(u: DemoUser): string[] {
-  return getDb()
-    .select({ entityId: auditLog.entityId })
-    .from(auditLog)
-    .where(and(eq(auditLog.countyId, countyIdOf(u.county)), eq(auditLog.action, "access.denied")))
-    .all()
-    .flatMap((r) => (r.entityId ? [r.entityId] : []));
-}
 
 // ── County administration: the county's own admin only; another county's ids answer 404 ───────
 
@@ -215,7 +203,7 @@ const TARGET_REGIONS: { county: CountyCode; name: string }[] = [
 ];
 
 const ADMIN_ROWS: GetRow[] = [
-  { route: "admin._index", name: "/admin", at: () => ({ path: "/admin" }), expect: adminsOnly(() => redirectTo("/admin/users")) },
+  { route: "admin._index", name: "/admin", at: () => ({ path: "/admin" }), expect: adminsOnly((u) => show(countyName(u.county))) },
   {
     route: "admin.users._index",
     name: "/admin/users",

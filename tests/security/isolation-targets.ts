@@ -118,8 +118,8 @@ export async function prepareTargets(): Promise<Targets> {
   return targets;
 }
 
-/** Tables a refused write must leave untouched: all but the audit log and sign-in bookkeeping. */
-const BOOKKEEPING = new Set(["audit_log", "sessions", "login_failures", "login_locks", "__drizzle_migrations"]);
+/** Tables a refused write must leave untouched: all but the audit log (with the counties its entries concern) and sign-in bookkeeping. */
+const BOOKKEEPING = new Set(["audit_log", "audit_concerns", "sessions", "login_failures", "login_locks", "__drizzle_migrations"]);
 
 /** Every row of every domain table, to compare before and after a refused write. */
 export function snapshotDomainTables(): Record<string, string[]> {

@@ -8,6 +8,8 @@ export interface AuditEntryView {
   at: number;
   actorUserId: string | null;
   actorName: string;
+  /** For an entry of another county that concerns this one: that county's name; else null. */
+  fromCountyName: string | null;
   action: string;
   entityType: string;
   entityId: string | null;
@@ -69,6 +71,11 @@ export function AuditEntries({ entries }: { entries: AuditEntryView[] }) {
                 <span className="sr-only">{t("admin.audit.actor")}：</span>
                 {actor}
               </p>
+              {entry.fromCountyName !== null ? (
+                <p className="text-xs font-medium text-red-700" data-testid="audit-from-county">
+                  {t("admin.audit.fromCounty", { county: entry.fromCountyName || t("admin.audit.unknownCounty") })}
+                </p>
+              ) : null}
             </div>
             <div className="min-w-0 text-sm md:col-span-6">
               <p className="break-all text-slate-600">

@@ -2,11 +2,13 @@ import { Form, Link } from "@remix-run/react";
 import { Button, buttonLinkClass } from "~/components/ui/button";
 import { SelectField, TextField } from "~/components/ui/field";
 import { useT } from "~/i18n/use-t";
+import { REFUSAL_FILTERS } from "~/modules/audit/refusal-filters";
 import { auditActionLabel } from "./labels";
 
 export interface AuditFilterValues {
   action?: string;
   q?: string;
+  refusals?: string;
   from?: string;
   to?: string;
 }
@@ -24,13 +26,20 @@ export function AuditFilter({
   const t = useT();
   return (
     <Form method="get" className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" data-testid="audit-filter">
-      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+      <div className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
         <SelectField
           name="action"
           label={t("admin.audit.filterAction")}
           placeholder={t("admin.audit.allActions")}
           options={actions.map((a) => ({ value: a, label: auditActionLabel(a, t) }))}
           defaultValue={values.action ?? ""}
+        />
+        <SelectField
+          name="refusals"
+          label={t("admin.audit.filterRefusals")}
+          placeholder={t("admin.audit.refusals.none")}
+          options={REFUSAL_FILTERS.map((r) => ({ value: r, label: t(`admin.audit.refusals.${r}`) }))}
+          defaultValue={values.refusals ?? ""}
         />
         <TextField
           name="q"

@@ -13,9 +13,12 @@ export interface UserProfileValues {
 export function UserProfileFields({
   values,
   errors,
+  rolesLocked = false,
 }: {
   values: UserProfileValues;
   errors?: Record<string, string>;
+  /** One's own account: the roles are shown but only another administrator may change them. */
+  rolesLocked?: boolean;
 }) {
   const t = useT();
   return (
@@ -59,6 +62,8 @@ export function UserProfileFields({
         options={ROLES.map((role) => ({ value: role, label: t(`role.${role}`) }))}
         checked={values.roles ?? []}
         error={errors?.roles}
+        disabled={rolesLocked}
+        hint={rolesLocked ? t("admin.users.ownRolesLocked") : undefined}
       />
     </>
   );

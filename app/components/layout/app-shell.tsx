@@ -79,7 +79,7 @@ export function AppShell({ children }: { children: ReactNode }) {
                 <ul className="pb-2">
                   {items.map((item) => (
                     <li key={item.to}>
-                      <NavLink to={item.to} end={item.to === "/"} className={linkClass}>
+                      <NavLink to={item.to} end={item.to === "/" || item.to === "/admin"} className={linkClass}>
                         {t(item.label)}
                         <CountBadge count={countOf(item)} testId={item.count ? `nav-count-${item.count}-phone` : undefined} />
                       </NavLink>
@@ -95,7 +95,7 @@ export function AppShell({ children }: { children: ReactNode }) {
               <ul className="hidden flex-wrap gap-1 py-1 sm:flex">
                 {items.map((item) => (
                   <li key={item.to}>
-                    <NavLink to={item.to} end={item.to === "/"} className={linkClass}>
+                    <NavLink to={item.to} end={item.to === "/" || item.to === "/admin"} className={linkClass}>
                       {t(item.label)}
                       <CountBadge count={countOf(item)} testId={item.count ? `nav-count-${item.count}` : undefined} />
                     </NavLink>

@@ -24,6 +24,7 @@ export function navigationFor(roles: readonly Role[]): NavItem[] {
   items.push({ to: "/pacts", label: "nav.pacts" }, { to: "/liaisons", label: "nav.liaisons" });
   if (isCountyAdmin(roles)) {
     items.push(
+      { to: "/admin", label: "nav.admin" },
       { to: "/admin/users", label: "nav.users" },
       { to: "/admin/regions", label: "nav.regions" },
       { to: "/admin/audit", label: "nav.audit" },

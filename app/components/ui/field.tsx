@@ -114,13 +114,17 @@ interface CheckboxGroupProps {
   options: { value: string; label: string }[];
   checked: readonly string[];
   error?: string;
+  /** Shown but not changeable (and not posted), with `hint` saying why. */
+  disabled?: boolean;
+  hint?: ReactNode;
 }
 
 /** A set of checkboxes posting `name` once per ticked value. */
-export function CheckboxGroup({ name, legend, options, checked, error }: CheckboxGroupProps) {
+export function CheckboxGroup({ name, legend, options, checked, error, disabled, hint }: CheckboxGroupProps) {
   return (
-    <fieldset className="space-y-1" aria-invalid={error ? true : undefined}>
+    <fieldset className="space-y-1 disabled:opacity-70" aria-invalid={error ? true : undefined} disabled={disabled}>
       <legend className="block text-sm font-medium text-slate-700">{legend}</legend>
+      {hint ? <p className="text-xs text-slate-500">{hint}</p> : null}
       <div className="grid grid-cols-1 gap-1 sm:grid-cols-2">
         {options.map((o) => (
           <label key={o.value} className="flex items-center gap-2 rounded px-1 py-1 text-sm">

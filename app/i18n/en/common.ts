@@ -15,6 +15,7 @@ export const common: Record<keyof typeof zh, string> = {
   "nav.stats": "Statistics",
   "nav.pacts": "Pacts",
   "nav.liaisons": "Liaison directory",
+  "nav.admin": "Administration",
   "nav.users": "Users",
   "nav.regions": "Regions",
   "nav.audit": "Audit log",

@@ -14,6 +14,7 @@ export const common = {
   "nav.stats": "工作统计",
   "nav.pacts": "六联协议",
   "nav.liaisons": "联络名录",
+  "nav.admin": "本县管理",
   "nav.users": "用户管理",
   "nav.regions": "区划网格",
   "nav.audit": "审计日志",

@@ -10,10 +10,11 @@
 import { and, eq, inArray, or, sql, type SQL } from "drizzle-orm";
 import { records } from "~db/schema";
 import { todayInChina } from "~/i18n";
-import { recordAuditEvent } from "~/modules/audit/log.server";
+import { appendAudit } from "~/modules/audit/log.server";
 import type { Viewer } from "~/modules/auth/viewer";
-import { getDb } from "~/modules/db/connection.server";
+import { getDb, writeTransaction } from "~/modules/db/connection.server";
 import { can, workflowsAllowing, type Action, type Workflow } from "./capabilities";
+import { holdersOf } from "./denial-holders.server";
 
 /** SQL true when the pact `pactIdColumn` is active and in term today. */
 export function pactInForce(pactIdColumn: SQL | typeof records.pactId, today = todayInChina()): SQL {
@@ -105,10 +106,18 @@ export function assertCan(viewer: Viewer, workflow: Workflow, action: Action): v
   throw new Response("Forbidden", { status: 403 });
 }
 
-/** Records an authorization denial in the audit log. */
+/**
+ * Records an authorization denial in the audit log, in a transaction of its own. The entry is
+ * the viewer's county's; when what was aimed at belongs to other counties, it concerns them too
+ * and appears in their logs (who, from which county, what, when). The viewer's county sees one
+ * and the same entry whether the id exists elsewhere or nowhere.
+ */
 export function denial(viewer: Viewer, entityType: string, entityId: string | number | null, attempted: string) {
-  recordAuditEvent(
-    { userId: viewer.userId, name: viewer.displayName, countyId: viewer.countyId, ip: viewer.ip },
-    { action: "access.denied", entityType, entityId, after: { attempted } },
+  writeTransaction((tx) =>
+    appendAudit(
+      tx,
+      { userId: viewer.userId, name: viewer.displayName, countyId: viewer.countyId, ip: viewer.ip },
+      { action: "access.denied", entityType, entityId, after: { attempted }, concerns: holdersOf(tx, entityType, entityId, viewer.countyId) },
+    ),
   );
 }

@@ -1,7 +1,6 @@
 import { createHash } from "node:crypto";
-import { and, asc, desc, eq, gt, gte, lt, or, sql, type SQL } from "drizzle-orm";
-import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { auditLog } from "~db/schema";
+import { and, asc, between, desc, gt } from "drizzle-orm";
+import { auditConcerns, auditLog } from "~db/schema";
 import { getDb, type Tx } from "~/modules/db/connection.server";
 
 export const GENESIS_HASH = "0".repeat(64);
@@ -19,6 +18,11 @@ export interface AuditEntryInput {
   entityId?: string | number | null;
   before?: unknown;
   after?: unknown;
+  /**
+   * Other counties the entry concerns (e.g. the holders of what a refused access aimed at): it
+   * appears in their logs too. Never shown to the actor's county.
+   */
+  concerns?: readonly number[];
 }
 
 type AuditRow = typeof auditLog.$inferSelect;
@@ -27,9 +31,13 @@ function serialise(value: unknown): string | null {
   return value === undefined || value === null ? null : JSON.stringify(value);
 }
 
-/** The hash of an entry: its content chained to the hash of the entry before it. */
+/**
+ * The hash of an entry: its content chained to the hash of the entry before it. The counties an
+ * entry concerns count only when there are any, so entries written before they existed keep
+ * their hashes.
+ */
 export function entryHash(row: Omit<AuditRow, "id" | "hash">): string {
-  const content = JSON.stringify([
+  const fields: unknown[] = [
     row.at,
     row.actorUserId,
     row.actorName,
@@ -40,7 +48,9 @@ export function entryHash(row: Omit<AuditRow, "id" | "hash">): string {
     row.before,
     row.after,
     row.ip,
-  ]);
+  ];
+  if (row.concerns != null) fields.push(row.concerns);
+  const content = JSON.stringify(fields);
   return createHash("sha256").update(row.prevHash).update("|").update(content).digest("hex");
 }
 
@@ -66,9 +76,19 @@ export function appendAudit(tx: Tx, actor: AuditActor, entry: AuditEntryInput): 
     before: serialise(entry.before),
     after: serialise(entry.after),
     ip: actor.ip ?? null,
+    concerns: concernsOf(actor, entry),
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  tx.insert(auditLog).values({ ...row, hash: entryHash(row) }).run();
+  const { id } = tx.insert(auditLog).values({ ...row, hash: entryHash(row) }).returning({ id: auditLog.id }).get();
+  for (const countyId of row.concerns ? (JSON.parse(row.concerns) as number[]) : []) {
+    tx.insert(auditConcerns).values({ countyId, auditId: id }).run();
+  }
+}
+
+/** The other counties an entry concerns, sorted, as stored (null when none). */
+function concernsOf(actor: AuditActor, entry: AuditEntryInput): string | null {
+  const ids = [...new Set(entry.concerns ?? [])].filter((id) => Number.isSafeInteger(id) && id !== actor.countyId).sort((a, b) => a - b);
+  return ids.length > 0 ? JSON.stringify(ids) : null;
 }
 
 /** Appends an entry in a transaction of its own (sign-in events, denials). */
@@ -84,7 +104,19 @@ export interface ChainCheck {
   brokenAt?: number;
 }
 
-/** Walks the whole chain and reports the first entry that was altered or whose predecessor went missing. */
+/** The counties each entry from `first` to `last` is indexed under, as stored in the entry. */
+function concernsIndexed(tx: Tx, first: number, last: number): Map<number, string> {
+  const byEntry = new Map<number, number[]>();
+  for (const row of tx.select().from(auditConcerns).where(between(auditConcerns.auditId, first, last)).all()) {
+    byEntry.set(row.auditId, [...(byEntry.get(row.auditId) ?? []), row.countyId]);
+  }
+  return new Map([...byEntry].map(([id, counties]) => [id, JSON.stringify(counties.sort((a, b) => a - b))]));
+}
+
+/**
+ * Walks the whole chain and reports the first entry that was altered, whose predecessor went
+ * missing, or whose counties in audit_concerns differ from those it records.
+ */
 export function verifyAuditChain(tx: Tx = getDb()): ChainCheck {
   let prev = GENESIS_HASH;
   let checked = 0;
@@ -99,9 +131,10 @@ export function verifyAuditChain(tx: Tx = getDb()): ChainCheck {
       .limit(2000)
       .all();
     if (rows.length === 0) return { ok: true, checked };
+    const indexed = concernsIndexed(tx, rows[0].id, rows[rows.length - 1].id);
     for (const row of rows) {
       const { id, hash, ...rest } = row;
-      if (row.prevHash !== prev || entryHash(rest) !== hash) {
+      if (row.prevHash !== prev || entryHash(rest) !== hash || (indexed.get(id) ?? null) !== row.concerns) {
         return { ok: false, checked, brokenAt: id };
       }
       prev = hash;
@@ -109,63 +142,4 @@ export function verifyAuditChain(tx: Tx = getDb()): ChainCheck {
       after = id;
     }
   }
-}
-
-export interface AuditFilter {
-  action?: string;
-  actor?: string;
-  from?: number;
-  to?: number;
-  page?: number;
-}
-
-export const AUDIT_PAGE_SIZE = 50;
-
-/** What a person typed, matched literally inside a LIKE pattern (`%` and `_` are not wildcards). */
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function likeEscaped(column: SQLiteColumn, pattern: string): SQL {
-  return sql`${column} like ${pattern} escape '\\'`;
-}
-
-/** A county's own entries, newest first, filtered; never another county's. */
-export function listCountyAudit(countyId: number, filter: AuditFilter) {
-  const db = getDb();
-  const conditions: SQL[] = [eq(auditLog.countyId, countyId)];
-  if (filter.action) conditions.push(likeEscaped(auditLog.action, `${escapeLike(filter.action)}%`));
-  if (filter.actor) {
-    const pattern = `%${escapeLike(filter.actor)}%`;
-    conditions.push(or(likeEscaped(auditLog.actorName, pattern), likeEscaped(auditLog.entityId, pattern))!);
-  }
-  if (filter.from != null) conditions.push(gte(auditLog.at, filter.from));
-  if (filter.to != null) conditions.push(lt(auditLog.at, filter.to));
-  const where = and(...conditions);
-  const page = Math.max(1, filter.page ?? 1);
-  const rows = db
-    .select()
-    .from(auditLog)
-    .where(where)
-    .orderBy(desc(auditLog.id))
-    .limit(AUDIT_PAGE_SIZE)
-    .offset((page - 1) * AUDIT_PAGE_SIZE)
-    .all();
-  const total = db
-    .select({ n: sql<number>`count(*)` })
-    .from(auditLog)
-    .where(where)
-    .get()!.n;
-  return { rows, total, page, pageCount: Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE)) };
-}
-
-/** The distinct actions recorded for a county, for the filter's choices. */
-export function countyAuditActions(countyId: number): string[] {
-  return getDb()
-    .selectDistinct({ action: auditLog.action })
-    .from(auditLog)
-    .where(eq(auditLog.countyId, countyId))
-    .orderBy(asc(auditLog.action))
-    .all()
-    .map((r) => r.action);
 }

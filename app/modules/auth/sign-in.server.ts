@@ -1,5 +1,6 @@
 import { appendAudit } from "~/modules/audit/log.server";
 import { writeTransaction } from "~/modules/db/connection.server";
+import { countyOfUsername } from "~/modules/tenancy/counties.server";
 import { findUserByUsername } from "~/modules/tenancy/users.server";
 import { decoyPasswordHash, verifyPassword } from "./password.server";
 import { endSession, startSession } from "./session.server";
@@ -27,7 +28,7 @@ export async function signIn(username: string, password: string, ip: string | nu
   const account = accountKey(username);
   const address = ip ? addressKey(ip) : null;
   const user = findUserByUsername(username);
-  const anonymous = { userId: null, name: username.slice(0, 64), countyId: user?.countyId ?? null, ip };
+  const anonymous = { userId: null, name: username.slice(0, 64), countyId: user?.countyId ?? countyOfUsername(username), ip };
 
   const refusal = writeTransaction((tx): SignInResult | null => {
     const addressLock = address ? lockedUntil(tx, address) : null;

@@ -5,7 +5,8 @@
  *
  * - `county`: bumped by a write to a record the county owns or is addressed on;
  * - `everyone`: bumped by a write that is not to a record (a pact step, a user, a region …), which
- *   may concern any county. Sign-ins, sign-outs and exports change nothing and are skipped.
+ *   may concern any county. Sign-ins, sign-outs, exports and refused accesses change nothing
+ *   and are skipped.
  */
 import { WORKFLOWS } from "~/modules/access/capabilities";
 import { getDb, preparedStatement, type Db } from "~/modules/db/connection.server";
@@ -57,7 +58,9 @@ function catchUp(changes: Changes): void {
   }
   for (const entry of entries) {
     changes.lastAuditId = entry.id;
-    if (entry.action.startsWith("auth.") || entry.action.endsWith(".export")) continue;
+    // Sign-ins, exports and refused accesses change nothing (a flood of probes must not
+    // make every county count again).
+    if (entry.action.startsWith("auth.") || entry.action.endsWith(".export") || entry.action === "access.denied") continue;
     const recordId = Number(entry.entityId);
     if (!RECORD_TYPES.has(entry.entityType) || !Number.isSafeInteger(recordId)) {
       changes.everyone++;

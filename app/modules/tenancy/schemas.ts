@@ -7,6 +7,7 @@ import { isCalendarDate } from "~/modules/forms/query-fields";
 import { fields } from "~/modules/forms/validation";
 import { ROLES } from "~/modules/access/capabilities";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "~/modules/auth/password-rules";
+import { REFUSAL_FILTERS } from "~/modules/audit/refusal-filters";
 
 export const USERNAME_PATTERN = /^[a-z0-9._-]{3,32}$/;
 
@@ -42,6 +43,16 @@ export const userProfileSchema = z.object({
   title: fields.text(64),
   phone,
   roles,
+});
+
+/**
+ * One's own profile: the role boxes are locked and post nothing; roles posted anyway are passed
+ * on, and the service refuses them if they differ from the account's.
+ */
+export const ownProfileSchema = userProfileSchema.extend({
+  roles: z
+    .array(z.enum(ROLES, { error: "form.invalidChoice" }))
+    .transform((list) => ROLES.filter((r) => list.includes(r))),
 });
 
 export const newUserSchema = userProfileSchema.extend({
@@ -90,6 +101,8 @@ export const auditFilterSchema = z
   .object({
     action: z.string().trim().max(64).optional().transform((v) => v || undefined),
     q: z.string().trim().max(64).optional().transform((v) => v || undefined),
+    /** Refusals only: all, the county's own users', or other counties' attempts on its data. */
+    refusals: z.enum(REFUSAL_FILTERS).optional().catch(undefined),
     from: isoDate,
     to: isoDate,
     page: z

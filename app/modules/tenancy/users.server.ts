@@ -8,6 +8,7 @@ import { hashPassword } from "~/modules/auth/password.server";
 import { endAllSessions } from "~/modules/auth/session.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb, writeTransaction, type Tx } from "~/modules/db/connection.server";
+import { sensitiveRoleGranted, sensitiveRolesAdded } from "./role-grants.server";
 
 export function rolesOf(tx: Tx, userId: string): Role[] {
   const held = new Set(
@@ -159,6 +160,8 @@ export async function createCountyUser(viewer: Viewer, input: NewUserInput) {
       })
       .run();
     for (const role of input.roles) tx.insert(userRoles).values({ userId: id, role }).run();
+    const username = input.username.trim().toLowerCase();
+    for (const role of sensitiveRolesAdded([], input.roles)) sensitiveRoleGranted(tx, actorOf(viewer), { userId: id, username, role });
     appendAudit(tx, actorOf(viewer), {
       action: "user.create",
       entityType: "user",
@@ -182,11 +185,20 @@ export interface UserProfileInput {
   roles: Role[];
 }
 
-/** Changes name, title, phone and roles of a user of the viewer's own county. */
-export function updateCountyUser(viewer: Viewer, userId: string, input: UserProfileInput) {
-  return writeTransaction((tx) => {
+export type UpdateUserResult = { ok: true } | { ok: false; reason: "not_found" | "own_roles" };
+
+const sameRoles = (a: readonly Role[], b: readonly Role[]) => a.length === b.length && a.every((r) => b.includes(r));
+
+/**
+ * Changes name, title, phone and roles of a user of the viewer's own county. An administrator
+ * never changes their own roles (another administrator of the county must): such a change is
+ * refused and recorded as a denial. A grant of a sensitive role is written as its own entry.
+ */
+export function updateCountyUser(viewer: Viewer, userId: string, input: UserProfileInput): UpdateUserResult {
+  const result = writeTransaction((tx): UpdateUserResult => {
     const before = countyUserSnapshot(tx, viewer, userId);
-    if (!before) return false;
+    if (!before) return { ok: false, reason: "not_found" };
+    if (userId === viewer.userId && !sameRoles(before.roles, input.roles)) return { ok: false, reason: "own_roles" };
     tx.update(users)
       .set({
         displayName: input.displayName,
@@ -198,6 +210,8 @@ export function updateCountyUser(viewer: Viewer, userId: string, input: UserProf
       .run();
     tx.delete(userRoles).where(eq(userRoles.userId, userId)).run();
     for (const role of input.roles) tx.insert(userRoles).values({ userId, role }).run();
+    const username = tx.select({ username: users.username }).from(users).where(eq(users.id, userId)).get()!.username;
+    for (const role of sensitiveRolesAdded(before.roles, input.roles)) sensitiveRoleGranted(tx, actorOf(viewer), { userId, username, role });
     appendAudit(tx, actorOf(viewer), {
       action: "user.update",
       entityType: "user",
@@ -205,8 +219,10 @@ export function updateCountyUser(viewer: Viewer, userId: string, input: UserProf
       before,
       after: input,
     });
-    return true;
+    return { ok: true };
   });
+  if (!result.ok && result.reason === "own_roles") denial(viewer, "user", userId, "own_roles");
+  return result;
 }
 
 /** Disables or re-enables an account; disabling ends its sessions at once. */

@@ -59,14 +59,19 @@ export function journal(): Write[] {
  */
 export const AUDITED_REFUSALS = new Set(["access.denied", "auth.sign_in_failed", "auth.sign_in_refused"]);
 
+/** The counties an audit entry concerns (e.g. those holding what a refusal aimed at) belong to the entry. */
+const isAuditConcern = (w: Write) => w.table === "audit_concerns" && w.op === "insert";
+
 /** Writes a refused request must not have made: all but bookkeeping and the audited refusals. */
 export function forbiddenWrites(writes: Write[]): Write[] {
-  return writes.filter((w) => !BOOKKEEPING.has(w.table) && !(w.table === "audit_log" && w.op === "insert" && AUDITED_REFUSALS.has(w.action ?? "")));
+  return writes.filter(
+    (w) => !BOOKKEEPING.has(w.table) && !isAuditConcern(w) && !(w.table === "audit_log" && w.op === "insert" && AUDITED_REFUSALS.has(w.action ?? "")),
+  );
 }
 
 /** Tables whose rows a write changed, bookkeeping and the audit log aside. */
 export function domainWrites(writes: Write[]): Write[] {
-  return writes.filter((w) => !BOOKKEEPING.has(w.table) && w.table !== "audit_log" && w.table !== "read_states");
+  return writes.filter((w) => !BOOKKEEPING.has(w.table) && w.table !== "audit_log" && !isAuditConcern(w) && w.table !== "read_states");
 }
 
 export function auditedActions(writes: Write[]): string[] {
