@@ -13,7 +13,10 @@ import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
 import { counties, userRoles, users } from "../db/schema";
 import { appendAudit } from "../app/modules/audit/log.server";
-import { hashPassword, MIN_PASSWORD_LENGTH } from "../app/modules/auth/password.server";
+import { hashPassword } from "../app/modules/auth/password.server";
+import { passwordProblem } from "../app/modules/auth/password-policy.server";
+import { translator } from "../app/i18n";
+import { translateIssue } from "../app/modules/forms/validation";
 import { closeDb, databasePath, getDb } from "../app/modules/db/connection.server";
 
 const { values } = parseArgs({
@@ -41,7 +44,8 @@ if (!/^[A-Z]{2,4}$/.test(short)) fail("--short must be 2-4 capital letters, e.g.
 if (!/^[a-z0-9._-]{3,32}$/.test(username)) fail("--username: 3-32 lowercase letters, digits, . _ -");
 if (!username.startsWith(`${short.toLowerCase()}.`)) fail(`--username must start with ${short.toLowerCase()}. (one namespace per county)`);
 const password = process.env.ADMIN_PASSWORD ?? "";
-if (password.length < MIN_PASSWORD_LENGTH) fail(`ADMIN_PASSWORD must be at least ${MIN_PASSWORD_LENGTH} characters`);
+const problem = await passwordProblem(password, { username, countyName: county });
+if (problem) fail(`ADMIN_PASSWORD: ${translateIssue(problem, translator("en"))}`);
 
 const passwordHash = await hashPassword(password);
 const db = getDb();

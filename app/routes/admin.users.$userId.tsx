@@ -10,7 +10,8 @@ import { getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/require-user.server";
 import type { Viewer } from "~/modules/auth/viewer";
-import { formValues, parseForm, type FieldErrors } from "~/modules/forms/validation";
+import { formValues, parseForm, translateIssue, type FieldErrors } from "~/modules/forms/validation";
+import { passwordProblem } from "~/modules/auth/password-policy.server";
 import { ownProfileSchema, resetPasswordSchema, USER_LIST_FIELDS, userProfileSchema } from "~/modules/tenancy/schemas";
 import {
   findCountyUser,
@@ -98,6 +99,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (isSelf) return { intent, errors: { _form: t("admin.users.ownPassword") }, values: {} } satisfies Refusal;
     const parsed = parseForm(resetPasswordSchema, formData, t);
     if (!parsed.ok) return { intent, errors: parsed.errors, values: {} } satisfies Refusal;
+    const problem = await passwordProblem(parsed.data.password, { username: user.username, countyName: viewer.countyName });
+    if (problem) return { intent, errors: { password: translateIssue(problem, t) }, values: {} } satisfies Refusal;
     if (!(await setUserPassword(viewer, user.id, parsed.data.password, "user.reset_password"))) throw notFound();
     throw done("passwordReset");
   }

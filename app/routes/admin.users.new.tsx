@@ -9,8 +9,9 @@ import { Card, PageHeader } from "~/components/ui/feedback";
 import { getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
 import { requireUser } from "~/modules/auth/require-user.server";
-import { formValues, parseForm, type FieldErrors } from "~/modules/forms/validation";
+import { formValues, parseForm, type FieldErrors, translateIssue } from "~/modules/forms/validation";
 import { MIN_PASSWORD_LENGTH } from "~/modules/auth/password-rules";
+import { passwordProblem } from "~/modules/auth/password-policy.server";
 import { newUserSchema, USER_LIST_FIELDS } from "~/modules/tenancy/schemas";
 import {
   createCountyUser,
@@ -56,6 +57,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!input.username.startsWith(prefix)) return refuse({ username: outsideCounty });
   const taken = () => refuse({ username: t("admin.users.usernameTaken", { username: input.username }) });
   if (usernameTaken(input.username)) return taken();
+  const problem = await passwordProblem(input.password, { username: input.username, countyName: viewer.countyName });
+  if (problem) return refuse({ password: translateIssue(problem, t) });
   try {
     await createCountyUser(viewer, input);
   } catch (error) {

@@ -10,6 +10,8 @@ import { getLocale, getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
 import { safeRedirectTarget } from "~/modules/auth/redirect-target";
 import { clientAddress, getViewer } from "~/modules/auth/require-user.server";
+import { authConfig } from "~/modules/auth/config.server";
+import { endSessionOfCookie } from "~/modules/auth/session.server";
 import { signIn } from "~/modules/auth/sign-in.server";
 import { parseForm } from "~/modules/forms/validation";
 import { readFormData } from "~/modules/forms/read-form.server";
@@ -33,19 +35,37 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!parsed.ok) return { errors: parsed.errors, message: null, username: String(parsed.values.username ?? "") };
   const { username, password, redirectTo } = parsed.data;
   const result = await signIn(username, password, clientAddress(request));
+  if (result.ok && secureCookieOverPlainHttp(request)) {
+    // The browser would drop the Secure cookie and land back here without a word: say why.
+    await endSessionOfCookie(result.cookie);
+    return { errors: {} as Record<string, string>, message: t("login.insecureTransport"), username };
+  }
   if (result.ok) {
     throw redirect(safeRedirectTarget(redirectTo), { headers: { "Set-Cookie": result.cookie } });
   }
   const time = "until" in result ? formatDateTime(result.until, getLocale(request)) : "";
+  const seconds = "until" in result ? Math.max(1, Math.ceil((result.until - Date.now()) / 1000)) : 0;
   const message =
     result.reason === "account_locked"
       ? t("login.accountLocked", { time })
-      : result.reason === "address_locked"
-        ? t("login.addressLocked", { time })
-        : result.reason === "disabled"
-          ? t("login.disabled")
-          : t("login.invalid");
+      : result.reason === "slowed"
+        ? t("login.slowed", { seconds })
+        : result.reason === "address_locked"
+          ? t("login.addressLocked", { time })
+          : result.reason === "disabled"
+            ? t("login.disabled")
+            : t("login.invalid");
   return { errors: {} as Record<string, string>, message, username };
+}
+
+/**
+ * Cookies are marked Secure, but the browser posted from a plain-HTTP page. Its Origin header
+ * says what the browser sees, even behind a proxy that ends TLS; without one, the server's view.
+ */
+function secureCookieOverPlainHttp(request: Request): boolean {
+  if (!authConfig().secureCookies) return false;
+  const origin = request.headers.get("Origin");
+  return (origin && origin !== "null" ? origin : request.url).toLowerCase().startsWith("http:");
 }
 
 export default function LoginPage() {

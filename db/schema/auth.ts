@@ -31,8 +31,12 @@ export const loginFailures = sqliteTable(
   (t) => [index("login_failures_key_at_idx").on(t.key, t.at)],
 );
 
-/** Accounts or addresses refused until a time, after too many failures. */
+/**
+ * An account from one address, or an address, refused until a time after too many failures:
+ * `slowed` is the short wait between tries, `locked` the long lock.
+ */
 export const loginLocks = sqliteTable("login_locks", {
   key: text("key").primaryKey(),
   lockedUntil: integer("locked_until").notNull(),
+  kind: text("kind", { enum: ["slowed", "locked"] }).notNull().default("locked"),
 });

@@ -63,6 +63,8 @@ export const users = sqliteTable(
     phone: text("phone").notNull().default(""),
     passwordHash: text("password_hash").notNull(),
     disabled: integer("disabled", { mode: "boolean" }).notNull().default(false),
+    /** Set when an administrator sets the password: the user must choose their own at next sign-in. */
+    mustChangePassword: integer("must_change_password", { mode: "boolean" }).notNull().default(false),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import { appendAudit } from "../../app/modules/audit/log.server";
 import { hashPassword } from "../../app/modules/auth/password.server";
 import type { Db, Tx } from "../../app/modules/db/connection.server";
+import { markDemoDatabase } from "../../app/modules/db/settings.server";
 import {
   counties,
   jointBodies,
@@ -61,6 +62,7 @@ export async function seedDemoData(db: Db): Promise<boolean> {
   return db.transaction(
     (tx) => {
       if (!databaseIsEmpty(tx)) return false;
+      markDemoDatabase(tx);
       const countyIds: Record<string, number> = {};
       const userIds: Record<string, string> = {};
       let hashIndex = 0;

@@ -78,6 +78,8 @@ const world = sqlite.transaction(() =>
     start,
   }),
 )();
+// Its accounts share the demo's public password: mark it a demo database like the seeded one.
+sqlite.prepare("insert or replace into portal_settings (key, value) values ('demo_database', '1')").run();
 lap(`world (${world.counties.length} counties)`);
 
 const s = statements(sqlite);

@@ -157,7 +157,7 @@ describe("/admin/users/new", () => {
       displayName: "不能超过 32 个字",
       phone: "联系电话只能包含数字和短横线",
       roles: "请选择有效的选项",
-      password: "密码至少 8 位",
+      password: "密码至少 10 位",
     });
     expect(db().select().from(users).all().length).toBe(count);
     expect(db().select().from(auditLog).all().length).toBe(auditCount);
@@ -240,7 +240,7 @@ describe("/admin/users/$userId", () => {
     );
     expect(mismatch).toMatchObject({ intent: "reset_password", errors: { confirm: "两次输入的密码不一致" }, values: {} });
     const short = await expectData(edit("xh.admin", id, { intent: "reset_password", password: "abc", confirm: "abc" }));
-    expect(short.errors.password).toBe("密码至少 8 位");
+    expect(short.errors.password).toBe("密码至少 10 位");
     expect(sessionsOf(id)).toHaveLength(1);
 
     const to = await expectRedirect(

@@ -74,7 +74,7 @@ const ROWS: Row[] = [
   { action: "user.reset_password", actor: "xh.admin", write: () => setUserPassword(viewerOf("xh.admin"), String(state.user), "another-password-2", "user.reset_password") },
   {
     action: "user.change_password", actor: "xh.leader",
-    write: () => setUserPassword(viewerOf("xh.leader"), findUserByUsername("xh.leader")!.id, "leader-password-3", "user.change_password"),
+    write: () => setUserPassword(viewerOf("xh.leader"), findUserByUsername("xh.leader")!.id, "ferry-lantern-bamboo-3", "user.change_password"),
   },
   {
     action: "region.create", actor: "xh.admin", hasAfter: true,

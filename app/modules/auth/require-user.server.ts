@@ -19,9 +19,14 @@ export async function getViewer(request: Request): Promise<Viewer | null> {
   return { ...rest, sessionId: session.sessionId, ip: clientAddress(request) };
 }
 
+/** The pages a user whose password an administrator set may still open. */
+const OPEN_BEFORE_OWN_PASSWORD = new Set(["/account/password", "/logout", "/lang"]);
+export const OWN_PASSWORD_REQUIRED = "/account/password?required=1";
+
 /**
  * Every loader and action starts here. No signed-in user: off to the sign-in page (and back
- * afterwards). A write from another site: 403.
+ * afterwards). A write from another site: 403. A password an administrator set: off to choose
+ * one's own first.
  */
 export async function requireUser(request: Request): Promise<Viewer> {
   if (!requestIsSameOrigin(request)) {
@@ -32,6 +37,9 @@ export async function requireUser(request: Request): Promise<Viewer> {
     const url = new URL(request.url);
     const back = url.pathname + url.search;
     throw redirect(back === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  if (viewer.mustChangePassword && !OPEN_BEFORE_OWN_PASSWORD.has(new URL(request.url).pathname)) {
+    throw redirect(OWN_PASSWORD_REQUIRED);
   }
   return viewer;
 }

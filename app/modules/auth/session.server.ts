@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { DrizzleSQLiteAdapter } from "@lucia-auth/adapter-drizzle";
 import { eq } from "drizzle-orm";
-import { Lucia, TimeSpan } from "lucia";
+import { Cookie, Lucia, TimeSpan } from "lucia";
 import { sessions, users } from "~db/schema";
 import { getDb, type Tx } from "~/modules/db/connection.server";
 import { authConfig } from "./config.server";
@@ -21,9 +21,9 @@ function lucia(): PortalLucia {
     sessionExpiresIn: new TimeSpan(Math.round(config.idleMs / 1000), "s"),
     sessionCookie: {
       name: SESSION_COOKIE,
-      // The cookie lives with the browser; the server alone decides idle and absolute expiry.
+      // The server decides idle and absolute expiry; the cookie itself is written in startSession.
       expires: false,
-      attributes: { secure: config.secureCookies, sameSite: "lax" },
+      attributes: cookieAttributes(),
     },
     getSessionAttributes: (attributes) => ({ createdAt: attributes.createdAt }),
   });
@@ -43,11 +43,25 @@ export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
-/** Starts a session for a user and returns the Set-Cookie header value. */
+function cookieAttributes() {
+  return { httpOnly: true, secure: authConfig().secureCookies, sameSite: "lax", path: "/" } as const;
+}
+
+/**
+ * Starts a session for a user and returns the Set-Cookie header value. The browser keeps the
+ * cookie no longer than the session's absolute limit (never lucia's 400 days).
+ */
 export async function startSession(userId: string): Promise<string> {
   const token = randomBytes(32).toString("base64url");
   await lucia().createSession(userId, { createdAt: Date.now() }, { sessionId: hashToken(token) });
-  return lucia().createSessionCookie(token).serialize();
+  const maxAge = Math.floor(authConfig().absoluteMs / 1000);
+  return new Cookie(SESSION_COOKIE, token, { ...cookieAttributes(), maxAge }).serialize();
+}
+
+/** Ends the session a Set-Cookie value from startSession names (one the browser will not keep). */
+export async function endSessionOfCookie(setCookie: string): Promise<void> {
+  const token = lucia().readSessionCookie(setCookie.split(";")[0] ?? "");
+  if (token) await lucia().invalidateSession(hashToken(token));
 }
 
 export interface ValidSession {

@@ -4,45 +4,44 @@ import { countyOfUsername } from "~/modules/tenancy/counties.server";
 import { findUserByUsername } from "~/modules/tenancy/users.server";
 import { decoyPasswordHash, verifyPassword } from "./password.server";
 import { endSession, startSession } from "./session.server";
-import {
-  accountFailureLimit,
-  accountKey,
-  addressFailureLimit,
-  addressKey,
-  clearFailures,
-  countFailure,
-  lockedUntil,
-} from "./throttle.server";
+import { addressKey, clearFailures, countAddressFailure, countPairFailure, heldUntil, pairKey, type Hold } from "./throttle.server";
 import type { Viewer } from "./viewer";
 
 export type SignInResult =
   | { ok: true; userId: string; cookie: string }
   | { ok: false; reason: "invalid" | "disabled" }
-  | { ok: false; reason: "account_locked" | "address_locked"; until: number };
+  /** `slowed`: this address must wait a little before trying this account again. */
+  | { ok: false; reason: "account_locked" | "address_locked" | "slowed"; until: number };
+
+type HeldResult = Extract<SignInResult, { until: number }>;
+
+function held(address: Hold | null, pair: Hold | null): HeldResult | null {
+  if (address) return { ok: false, reason: "address_locked", until: address.until };
+  if (pair) return { ok: false, reason: pair.kind === "slowed" ? "slowed" : "account_locked", until: pair.until };
+  return null;
+}
 
 /**
- * Checks a username and password. Every outcome is audited; failures count towards the
- * account's and the address's limits, and a locked account or address is refused outright.
+ * Checks a username and password. Every outcome is audited. Failures count against this account
+ * from this address and against the address; while either is held, the try is refused before
+ * the password is looked at. The account is never locked for other addresses.
  */
 export async function signIn(username: string, password: string, ip: string | null): Promise<SignInResult> {
-  const account = accountKey(username);
+  const pair = pairKey(username, ip);
   const address = ip ? addressKey(ip) : null;
   const user = findUserByUsername(username);
   const anonymous = { userId: null, name: username.slice(0, 64), countyId: user?.countyId ?? countyOfUsername(username), ip };
 
   const refusal = writeTransaction((tx): SignInResult | null => {
-    const addressLock = address ? lockedUntil(tx, address) : null;
-    const accountLock = lockedUntil(tx, account);
-    const until = addressLock ?? accountLock;
-    if (until == null) return null;
-    const reason = addressLock ? "address_locked" : "account_locked";
+    const result = held(address ? heldUntil(tx, address) : null, heldUntil(tx, pair));
+    if (!result) return null;
     appendAudit(tx, anonymous, {
       action: "auth.sign_in_refused",
       entityType: "user",
       entityId: user?.id ?? null,
-      after: { reason, until },
+      after: { reason: result.reason, until: result.until },
     });
-    return { ok: false, reason, until };
+    return result;
   });
   if (refusal) return refusal;
 
@@ -52,22 +51,15 @@ export async function signIn(username: string, password: string, ip: string | nu
 
   if (!user || !valid) {
     return writeTransaction((tx): SignInResult => {
-      const accountLocked = countFailure(tx, account, accountFailureLimit());
-      const addressLocked = address ? countFailure(tx, address, addressFailureLimit()) : false;
+      const pairHold = countPairFailure(tx, pair);
+      const addressHold = address ? countAddressFailure(tx, address) : null;
       appendAudit(tx, anonymous, {
         action: "auth.sign_in_failed",
         entityType: "user",
         entityId: user?.id ?? null,
-        after: { accountLocked, addressLocked },
+        after: { accountLocked: pairHold?.kind === "locked", slowed: pairHold?.kind === "slowed", addressLocked: !!addressHold },
       });
-      if (accountLocked || addressLocked) {
-        return {
-          ok: false,
-          reason: addressLocked ? "address_locked" : "account_locked",
-          until: (address && addressLocked ? lockedUntil(tx, address) : lockedUntil(tx, account))!,
-        };
-      }
-      return { ok: false, reason: "invalid" };
+      return held(addressHold, pairHold) ?? { ok: false, reason: "invalid" };
     });
   }
 
@@ -85,7 +77,7 @@ export async function signIn(username: string, password: string, ip: string | nu
 
   const cookie = await startSession(user.id);
   writeTransaction((tx) => {
-    clearFailures(tx, account);
+    clearFailures(tx, pair);
     appendAudit(tx, { userId: user.id, name: user.displayName, countyId: user.countyId, ip }, {
       action: "auth.sign_in",
       entityType: "user",

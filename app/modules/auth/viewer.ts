@@ -10,6 +10,8 @@ export interface Viewer {
   countyName: string;
   countyShortCode: string;
   roles: Role[];
+  /** An administrator set the password: until the user chooses their own, nothing else opens. */
+  mustChangePassword: boolean;
   sessionId: string;
   /** The client's address, for the audit log. */
   ip: string | null;

@@ -5,6 +5,7 @@ import { isCountyAdmin, ROLES, type Role } from "~/modules/access/capabilities";
 import { denial } from "~/modules/access/policy.server";
 import { appendAudit } from "~/modules/audit/log.server";
 import { hashPassword } from "~/modules/auth/password.server";
+import { passwordProblem, type PasswordOwner } from "~/modules/auth/password-policy.server";
 import { endAllSessions } from "~/modules/auth/session.server";
 import type { Viewer } from "~/modules/auth/viewer";
 import { getDb, writeTransaction, type Tx } from "~/modules/db/connection.server";
@@ -28,6 +29,7 @@ export function loadViewerIdentity(userId: string) {
       displayName: users.displayName,
       title: users.title,
       disabled: users.disabled,
+      mustChangePassword: users.mustChangePassword,
       countyId: users.countyId,
       countyName: counties.name,
       countyShortCode: counties.shortCode,
@@ -140,9 +142,25 @@ export function usernameTaken(username: string): boolean {
     .get();
 }
 
-/** Creates a user in the viewer's own county. */
+/** A password the rules refuse reached a service: the route should have said so next to the field. */
+export class RefusedPasswordError extends Error {
+  constructor(readonly problem: string) {
+    super(`password refused: ${problem}`);
+  }
+}
+
+async function hashAcceptedPassword(password: string, owner: PasswordOwner): Promise<string> {
+  const problem = await passwordProblem(password, owner);
+  if (problem) throw new RefusedPasswordError(problem);
+  return hashPassword(password);
+}
+
+/**
+ * Creates a user in the viewer's own county. The administrator chose the password, so the user
+ * must choose their own at the first sign-in.
+ */
 export async function createCountyUser(viewer: Viewer, input: NewUserInput) {
-  const passwordHash = await hashPassword(input.password);
+  const passwordHash = await hashAcceptedPassword(input.password, { username: input.username, countyName: viewer.countyName });
   const id = randomUUID();
   const now = Date.now();
   writeTransaction((tx) => {
@@ -155,6 +173,7 @@ export async function createCountyUser(viewer: Viewer, input: NewUserInput) {
         title: input.title,
         phone: input.phone,
         passwordHash,
+        mustChangePassword: true,
         createdAt: now,
         updatedAt: now,
       })
@@ -246,19 +265,28 @@ export function setUserDisabled(viewer: Viewer, userId: string, disabled: boolea
   });
 }
 
-/** Sets a new password (an admin's reset or the user's own change); ends all its sessions. */
+/**
+ * Sets a new password (an admin's reset or the user's own change); ends all its sessions. After
+ * an administrator's reset the user must choose their own at the next sign-in.
+ */
 export async function setUserPassword(
   viewer: Viewer,
   userId: string,
   password: string,
   action: "user.reset_password" | "user.change_password",
 ) {
-  const passwordHash = await hashPassword(password);
+  const account = getDb()
+    .select({ username: users.username })
+    .from(users)
+    .where(and(eq(users.id, userId), eq(users.countyId, viewer.countyId)))
+    .get();
+  if (!account) return false;
+  const passwordHash = await hashAcceptedPassword(password, { username: account.username, countyName: viewer.countyName });
   return writeTransaction((tx) => {
     const before = countyUserSnapshot(tx, viewer, userId);
     if (!before) return false;
     tx.update(users)
-      .set({ passwordHash, updatedAt: Date.now() })
+      .set({ passwordHash, mustChangePassword: action === "user.reset_password", updatedAt: Date.now() })
       .where(and(eq(users.id, userId), eq(users.countyId, viewer.countyId)))
       .run();
     endAllSessions(tx, userId);
