@@ -61,12 +61,21 @@ export async function action({ request }: ActionFunctionArgs) {
 /**
  * Cookies are marked Secure, but the browser posted from a plain-HTTP page. Its Origin header
  * says what the browser sees, even behind a proxy that ends TLS; without one, the server's view.
+ * Browsers keep Secure cookies on the loopback (http://localhost), so that is no reason to warn.
  */
 function secureCookieOverPlainHttp(request: Request): boolean {
   if (!authConfig().secureCookies) return false;
   const origin = request.headers.get("Origin");
-  return (origin && origin !== "null" ? origin : request.url).toLowerCase().startsWith("http:");
+  let url: URL;
+  try {
+    url = new URL(origin && origin !== "null" ? origin : request.url);
+  } catch {
+    return false;
+  }
+  return url.protocol === "http:" && !LOOPBACK.test(url.hostname);
 }
+
+const LOOPBACK = /^(localhost|.+\.localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
 
 export default function LoginPage() {
   const t = useT();
