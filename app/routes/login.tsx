@@ -10,6 +10,7 @@ import { getLocale, getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
 import { safeRedirectTarget } from "~/modules/auth/redirect-target";
 import { clientAddress, getViewer } from "~/modules/auth/require-user.server";
+import { deviceTokenOf } from "~/modules/auth/second-factor/sign-in-step.server";
 import { signIn } from "~/modules/auth/sign-in.server";
 import { parseForm } from "~/modules/forms/validation";
 import { readFormData } from "~/modules/forms/read-form.server";
@@ -32,9 +33,15 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(loginSchema, await readFormData(request), t);
   if (!parsed.ok) return { errors: parsed.errors, message: null, username: String(parsed.values.username ?? "") };
   const { username, password, redirectTo } = parsed.data;
-  const result = await signIn(username, password, clientAddress(request));
+  const result = await signIn(username, password, clientAddress(request), {
+    deviceToken: deviceTokenOf(request),
+    redirectTo: safeRedirectTarget(redirectTo),
+  });
   if (result.ok) {
     throw redirect(safeRedirectTarget(redirectTo), { headers: { "Set-Cookie": result.cookie } });
+  }
+  if (result.reason === "second_factor") {
+    throw redirect("/login/second-factor", { headers: { "Set-Cookie": result.cookie } });
   }
   const time = "until" in result ? formatDateTime(result.until, getLocale(request)) : "";
   const message =

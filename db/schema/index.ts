@@ -10,3 +10,4 @@ export * from "./notices";
 export * from "./patrols";
 export * from "./meetings";
 export * from "./projects";
+export * from "./second-factor";

@@ -3,6 +3,7 @@ import { writeTransaction } from "~/modules/db/connection.server";
 import { countyOfUsername } from "~/modules/tenancy/counties.server";
 import { findUserByUsername } from "~/modules/tenancy/users.server";
 import { decoyPasswordHash, verifyPassword } from "./password.server";
+import { holdForSecondFactor, type SecondFactorContext, type SecondFactorHold } from "./second-factor/sign-in-step.server";
 import { endSession, startSession } from "./session.server";
 import {
   accountFailureLimit,
@@ -18,13 +19,19 @@ import type { Viewer } from "./viewer";
 export type SignInResult =
   | { ok: true; userId: string; cookie: string }
   | { ok: false; reason: "invalid" | "disabled" }
-  | { ok: false; reason: "account_locked" | "address_locked"; until: number };
+  | { ok: false; reason: "account_locked" | "address_locked"; until: number }
+  | SecondFactorHold;
 
 /**
  * Checks a username and password. Every outcome is audited; failures count towards the
  * account's and the address's limits, and a locked account or address is refused outright.
  */
-export async function signIn(username: string, password: string, ip: string | null): Promise<SignInResult> {
+export async function signIn(
+  username: string,
+  password: string,
+  ip: string | null,
+  secondFactor: SecondFactorContext = {},
+): Promise<SignInResult> {
   const account = accountKey(username);
   const address = ip ? addressKey(ip) : null;
   const user = findUserByUsername(username);
@@ -82,6 +89,10 @@ export async function signIn(username: string, password: string, ip: string | nu
     );
     return { ok: false, reason: "disabled" };
   }
+
+  // Second factor: a right password alone starts no session for those who have or need one.
+  const hold = holdForSecondFactor(user, ip, secondFactor);
+  if (hold) return hold;
 
   const cookie = await startSession(user.id);
   writeTransaction((tx) => {
