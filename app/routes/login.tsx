@@ -68,6 +68,7 @@ export default function LoginPage() {
         <div className="mt-4 space-y-3">
           {params.get("signedOut") ? <Alert tone="success">{t("login.signedOut")}</Alert> : null}
           {params.get("passwordChanged") ? <Alert tone="success">{t("password.changed")}</Alert> : null}
+          {params.get("secondFactorExpired") ? <Alert tone="info">{t("sf.expired")}</Alert> : null}
           {data?.message ? <Alert tone="error">{data.message}</Alert> : null}
         </div>
         <Form method="post" className="mt-4 space-y-4" noValidate>

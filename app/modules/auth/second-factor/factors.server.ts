@@ -195,13 +195,14 @@ export function setCountyRequirement(tx: Tx, actor: AuditActor, countyId: number
   });
 }
 
-/** Which of the given users have a confirmed factor. */
-export function enrolledUserIds(tx: Tx): Set<string> {
+/** The users of a county who have a confirmed factor. */
+export function enrolledUserIds(tx: Tx, countyId: number): Set<string> {
   return new Set(
     tx
       .select({ userId: secondFactors.userId })
       .from(secondFactors)
-      .where(sql`${secondFactors.confirmedAt} is not null`)
+      .innerJoin(users, eq(users.id, secondFactors.userId))
+      .where(and(eq(users.countyId, countyId), sql`${secondFactors.confirmedAt} is not null`))
       .all()
       .map((r) => r.userId),
   );
