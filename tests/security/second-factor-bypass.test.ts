@@ -44,7 +44,7 @@ async function expectNothingOpens(username: string, cookie: string) {
       [accountPassword, "/account/password"],
       [accountSecondFactor, "/account/second-factor"],
       [adminHome, "/admin"],
-    ] as const) {
+    ] as [{ loader: (args: ReturnType<typeof routeArgs>) => Promise<unknown> }, string][]) {
       const outcome = await settle(route.loader(routeArgs(new Request(`http://localhost${path}`, { headers: { Cookie: jar } }))));
       expect(outcome, `${username} ${path}`).toBeInstanceOf(Response);
       expect((outcome as Response).status, path).toBe(302);
