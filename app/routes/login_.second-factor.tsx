@@ -10,6 +10,7 @@ import { formatDateTime } from "~/i18n";
 import { getLocale, getTranslator } from "~/i18n/locale.server";
 import { useT } from "~/i18n/use-t";
 import { authConfig } from "~/modules/auth/config.server";
+import { requestIsSameOrigin } from "~/modules/auth/origin.server";
 import { safeRedirectTarget } from "~/modules/auth/redirect-target";
 import { clientAddress, getViewer } from "~/modules/auth/require-user.server";
 import { confirmEnrolment, enrolmentSecret } from "~/modules/auth/second-factor/factors.server";
@@ -62,10 +63,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export async function action({ request }: ActionFunctionArgs) {
+  // No session to guard yet, so the write guard is checked here as requireUser would.
+  if (!requestIsSameOrigin(request)) throw new Response("Forbidden", { status: 403 });
+  const formData = await readFormData(request);
   const pending = readPendingSignIn(getDb(), request);
   if (!pending) startOver(request);
   const t = getTranslator(request);
-  const parsed = parseForm(codeSchema, await readFormData(request), t);
+  const parsed = parseForm(codeSchema, formData, t);
   if (!parsed.ok) return { errors: parsed.errors, recoveryCodes: null, next: null };
   const ip = clientAddress(request);
   const { code, remember } = parsed.data;

@@ -90,7 +90,7 @@ export const ACTION_ENTRIES: ActionEntry[] = [
     at: fixed("/account/second-factor"),
     intents: { start: fieldsOf([]), confirm: fieldsOf([], ["code"]), regenerate: fieldsOf([], ["current"]), remove: fieldsOf([], ["current"]) },
   },
-  { route: "login_.second-factor", username: "", at: fixed("/login/second-factor"), intents: { "": fieldsOf([], ["code", "remember"]) } },
+  { route: "login_.second-factor", username: "xh.pl", at: fixed("/login/second-factor"), intents: { "": fieldsOf([], ["code", "remember"]) } },
   {
     route: "admin.second-factor",
     username: "xh.admin",
