@@ -44,3 +44,27 @@ describe("create-admin --second-factor", () => {
     }
   });
 });
+
+describe("backups keep the second-factor key", () => {
+  it("backup copies second-factor.key (mode 0600) and restore puts it beside the database", async () => {
+    const { backupPortal } = await import("~/modules/db/backup.server");
+    const { restorePortal } = await import("~/modules/db/restore.server");
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "portal-2fa-backup-"));
+    try {
+      const file = path.join(dir, "live", "portal.sqlite");
+      openDatabase(file).$client.close();
+      fs.writeFileSync(path.join(dir, "live", "second-factor.key"), "ab".repeat(32) + "\n", { mode: 0o600 });
+      const { folder } = await backupPortal({ databasePath: file, out: path.join(dir, "backup"), operator: "test" });
+      const copied = path.join(folder, "second-factor.key");
+      expect(fs.readFileSync(copied, "utf8")).toBe("ab".repeat(32) + "\n");
+      expect(fs.statSync(copied).mode & 0o777).toBe(0o600);
+      const target = path.join(dir, "elsewhere", "portal.sqlite");
+      restorePortal({ from: folder, databasePath: target, operator: "test" });
+      const restored = path.join(dir, "elsewhere", "second-factor.key");
+      expect(fs.readFileSync(restored, "utf8")).toBe("ab".repeat(32) + "\n");
+      expect(fs.statSync(restored).mode & 0o777).toBe(0o600);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

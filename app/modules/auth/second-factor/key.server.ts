@@ -11,6 +11,9 @@ import { databasePath } from "~/modules/db/connection.server";
  */
 const keys = new Map<string, Buffer>();
 
+/** The key file's name beside the database; backups take it along (see backup.server.ts). */
+export const SECOND_FACTOR_KEY_FILE = "second-factor.key";
+
 function parseKey(raw: string): Buffer {
   const value = raw.trim();
   const key = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
@@ -21,7 +24,7 @@ function parseKey(raw: string): Buffer {
 /** Where the key file lives for the current database (null for an in-memory database). */
 export function secondFactorKeyFile(): string | null {
   const db = databasePath();
-  return db === ":memory:" ? null : path.join(path.dirname(path.resolve(db)), "second-factor.key");
+  return db === ":memory:" ? null : path.join(path.dirname(path.resolve(db)), SECOND_FACTOR_KEY_FILE);
 }
 
 function keyFromFile(file: string): Buffer {
