@@ -86,6 +86,38 @@ test("enrol on the account page, then sign in with the app's code; an administra
   await signIn(page, "yp.leader");
 });
 
+test("a county that requires it has its administrator set it up right after the password", async ({ page }) => {
+  // yp.admin is no other spec's user: it stays enrolled afterwards, and the requirement is lifted again.
+  await signIn(page, "yp.admin");
+  await page.goto("/admin/second-factor");
+  await page.getByRole("button", { name: "设为要求" }).click();
+  await expect(page.getByText("已设为要求两步验证。")).toBeVisible();
+  await signOut(page);
+
+  await passwordStep(page, "yp.admin");
+  await expect(page.getByRole("heading", { name: "设置两步验证" })).toBeVisible();
+  await expect(page.getByText("本县要求您的账号使用两步验证")).toBeVisible();
+  await page.goto("/admin");
+  await expect(page).toHaveURL(/\/login/);
+  await passwordStep(page, "yp.admin");
+  const app = appFor((await page.getByTestId("sf-secret").textContent())!);
+  const enrolStep = app.step();
+  await page.getByLabel("6 位验证码").fill(app.code());
+  await page.getByRole("button", { name: "确认启用" }).click();
+  await expect(page.getByTestId("sf-recovery-codes").locator("li")).toHaveCount(10);
+  await page.getByRole("link", { name: "我已保存，继续" }).click();
+  await expect(page.getByTestId("viewer-county")).toContainText("玉屏侗族自治县");
+  await signOut(page);
+
+  await passwordStep(page, "yp.admin");
+  await page.getByLabel("验证码或恢复码").fill(await codeAfter(page, app, enrolStep));
+  await page.getByRole("button", { name: "验证并登录" }).click();
+  await expect(page.getByTestId("viewer-county")).toBeVisible();
+  await page.goto("/admin/second-factor");
+  await page.getByRole("button", { name: "取消要求" }).click();
+  await expect(page.getByText("已取消两步验证要求。")).toBeVisible();
+});
+
 test("in English too", async ({ page }) => {
   await signIn(page, "xh.grid");
   await page.getByRole("button", { name: "English" }).click();
