@@ -5,15 +5,7 @@ import { appendAudit, type AuditActor } from "~/modules/audit/log.server";
 import { writeTransaction, type Tx } from "~/modules/db/connection.server";
 import { authConfig } from "../config.server";
 import { hashToken, startSession } from "../session.server";
-import {
-  accountFailureLimit,
-  accountKey,
-  addressFailureLimit,
-  addressKey,
-  clearFailures,
-  countFailure,
-  lockedUntil,
-} from "../throttle.server";
+import { codeRefusedUntil, countCodeFailure, forgetCodeFailures } from "./code-throttle.server";
 import { hasConfirmedFactor, secondFactorRequired, spendFactorCode, type FactorProof } from "./factors.server";
 
 /**
@@ -146,28 +138,25 @@ export function checkPendingCode(
   ip: string | null,
   check: (tx: Tx) => FactorProof | null,
 ): CodeCheck {
-  const account = accountKey(pending.username);
-  const address = ip ? addressKey(ip) : null;
   const actor = actorOfPending(pending, ip);
   return writeTransaction((tx): CodeCheck => {
-    const until = (address ? lockedUntil(tx, address) : null) ?? lockedUntil(tx, account);
+    const until = codeRefusedUntil(tx, pending.username, ip);
     if (until != null) {
       appendAudit(tx, actor, { action: "auth.sign_in_refused", entityType: "user", entityId: pending.userId, after: { reason: "locked", until } });
       return { ok: false, reason: "locked", until };
     }
     const proof = check(tx);
     if (proof) return { ok: true, proof };
-    const accountLocked = countFailure(tx, account, accountFailureLimit());
-    const addressLocked = address ? countFailure(tx, address, addressFailureLimit()) : false;
+    const failure = countCodeFailure(tx, pending.username, ip);
     appendAudit(tx, actor, {
       action: "auth.second_factor_failed",
       entityType: "user",
       entityId: pending.userId,
-      after: { accountLocked, addressLocked },
+      after: { accountLocked: failure.accountLocked, addressLocked: failure.addressLocked },
     });
-    if (accountLocked || addressLocked) {
+    if (failure.until != null) {
       tx.delete(pendingSignIns).where(eq(pendingSignIns.tokenHash, pending.tokenHash)).run();
-      return { ok: false, reason: "locked", until: (addressLocked && address ? lockedUntil(tx, address) : lockedUntil(tx, account))! };
+      return { ok: false, reason: "locked", until: failure.until };
     }
     return { ok: false, reason: "invalid" };
   });
@@ -194,7 +183,7 @@ export async function completeSignIn(
   const { absoluteMs } = authConfig();
   writeTransaction((tx) => {
     tx.delete(pendingSignIns).where(eq(pendingSignIns.tokenHash, pending.tokenHash)).run();
-    clearFailures(tx, accountKey(pending.username));
+    forgetCodeFailures(tx, pending.username, ip);
     if (deviceToken) {
       tx.delete(rememberedDevices).where(lt(rememberedDevices.expiresAt, now)).run();
       tx.insert(rememberedDevices).values({ tokenHash: hashToken(deviceToken), userId: pending.userId, expiresAt: now + absoluteMs, createdAt: now }).run();
