@@ -12,6 +12,7 @@ import { patrols as enPatrols } from "./en/patrols";
 import { projects as enProjects } from "./en/projects";
 import { records as enRecords } from "./en/records";
 import { search as enSearch } from "./en/search";
+import { secondFactor as enSecondFactor } from "./en/second-factor";
 import { stats as enStats } from "./en/stats";
 import { admin } from "./zh-CN/admin";
 import { auth } from "./zh-CN/auth";
@@ -27,6 +28,7 @@ import { patrols } from "./zh-CN/patrols";
 import { projects } from "./zh-CN/projects";
 import { records } from "./zh-CN/records";
 import { search } from "./zh-CN/search";
+import { secondFactor } from "./zh-CN/second-factor";
 import { stats } from "./zh-CN/stats";
 
 /**
@@ -38,12 +40,12 @@ export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "zh-CN";
 
 const zhCN = { ...common, ...auth, ...admin, ...pacts, ...pactAmendments, ...home, ...records, ...hazards, ...search, ...disputes, ...notices,
-  ...patrols, ...meetings, ...projects, ...stats };
+  ...patrols, ...meetings, ...projects, ...stats, ...secondFactor };
 export type MessageKey = keyof typeof zhCN;
 
 const en: Record<MessageKey, string> = {
   ...enCommon, ...enAuth, ...enAdmin, ...enPacts, ...enPactAmendments, ...enHome, ...enRecords, ...enHazards, ...enSearch, ...enDisputes, ...enNotices,
-  ...enPatrols, ...enMeetings, ...enProjects, ...enStats,
+  ...enPatrols, ...enMeetings, ...enProjects, ...enStats, ...enSecondFactor,
 };
 
 export const DICTIONARIES: Record<Locale, Record<MessageKey, string>> = { "zh-CN": zhCN, en };

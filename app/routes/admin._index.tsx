@@ -20,6 +20,7 @@ const SECTIONS = [
   { to: "/admin/users", label: "nav.users", hint: "admin.home.usersHint" },
   { to: "/admin/regions", label: "nav.regions", hint: "admin.home.regionsHint" },
   { to: "/admin/audit", label: "nav.audit", hint: "admin.home.auditHint" },
+  { to: "/admin/second-factor", label: "nav.secondFactor", hint: "admin.home.secondFactorHint" },
 ] as const;
 
 export default function AdminHome() {

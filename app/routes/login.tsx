@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { redirect } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { deviceTokenOf } from "~/modules/auth/second-factor/sign-in-step.server";
 import { Button } from "~/components/ui/button";
 import { TextField } from "~/components/ui/field";
 import { Alert } from "~/components/ui/feedback";
@@ -34,14 +35,20 @@ export async function action({ request }: ActionFunctionArgs) {
   const parsed = parseForm(loginSchema, await readFormData(request), t);
   if (!parsed.ok) return { errors: parsed.errors, message: null, username: String(parsed.values.username ?? "") };
   const { username, password, redirectTo } = parsed.data;
-  const result = await signIn(username, password, clientAddress(request));
-  if (result.ok && secureCookieOverPlainHttp(request)) {
+  const result = await signIn(username, password, clientAddress(request), {
+    deviceToken: deviceTokenOf(request),
+    redirectTo: safeRedirectTarget(redirectTo),
+  });
+  if ((result.ok || result.reason === "second_factor") && secureCookieOverPlainHttp(request)) {
     // The browser would drop the Secure cookie and land back here without a word: say why.
-    await endSessionOfCookie(result.cookie);
+    if (result.ok) await endSessionOfCookie(result.cookie);
     return { errors: {} as Record<string, string>, message: t("login.insecureTransport"), username };
   }
   if (result.ok) {
     throw redirect(safeRedirectTarget(redirectTo), { headers: { "Set-Cookie": result.cookie } });
+  }
+  if (result.reason === "second_factor") {
+    throw redirect("/login/second-factor", { headers: { "Set-Cookie": result.cookie } });
   }
   const time = "until" in result ? formatDateTime(result.until, getLocale(request)) : "";
   const seconds = "until" in result ? Math.max(1, Math.ceil((result.until - Date.now()) / 1000)) : 0;
@@ -90,6 +97,7 @@ export default function LoginPage() {
         <div className="mt-4 space-y-3">
           {params.get("signedOut") ? <Alert tone="success">{t("login.signedOut")}</Alert> : null}
           {params.get("passwordChanged") ? <Alert tone="success">{t("password.changed")}</Alert> : null}
+          {params.get("secondFactorExpired") ? <Alert tone="info">{t("sf.expired")}</Alert> : null}
           {data?.message ? <Alert tone="error">{data.message}</Alert> : null}
         </div>
         <Form method="post" className="mt-4 space-y-4" noValidate>

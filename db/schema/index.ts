@@ -11,3 +11,4 @@ export * from "./patrols";
 export * from "./meetings";
 export * from "./projects";
 export * from "./settings";
+export * from "./second-factor";

@@ -20,6 +20,11 @@ export const counties = sqliteTable(
     /** Short code used in reference numbers, e.g. XH. */
     shortCode: text("short_code").notNull(),
     createdAt: integer("created_at").notNull(),
+    /**
+     * Whether county administrators, police liaisons and political-legal staff must sign in with
+     * a second factor. On by default (a real deployment); the demo counties turn it off.
+     */
+    secondFactorRequired: integer("second_factor_required", { mode: "boolean" }).notNull().default(true),
   },
   (t) => [
     uniqueIndex("counties_code_unique").on(t.code),

@@ -69,7 +69,15 @@ export async function seedDemoData(db: Db): Promise<boolean> {
       for (const county of DEMO_COUNTIES) {
         const { id } = tx
           .insert(counties)
-          .values({ name: county.name, code: county.code, province: county.province, shortCode: county.shortCode, createdAt: now })
+          .values({
+            name: county.name,
+            code: county.code,
+            province: county.province,
+            shortCode: county.shortCode,
+            createdAt: now,
+            // The demo accounts sign in with the password alone; see README, "Second factor".
+            secondFactorRequired: false,
+          })
           .returning({ id: counties.id })
           .get();
         countyIds[county.shortCode] = id;

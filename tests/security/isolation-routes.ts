@@ -6,8 +6,10 @@
 import * as catchAll from "~/routes/$";
 import * as home from "~/routes/_index";
 import * as accountPassword from "~/routes/account.password";
+import * as accountSecondFactor from "~/routes/account.second-factor";
 import * as adminHome from "~/routes/admin._index";
 import * as adminAudit from "~/routes/admin.audit";
+import * as adminSecondFactor from "~/routes/admin.second-factor";
 import * as adminRegion from "~/routes/admin.regions.$regionId";
 import * as adminRegions from "~/routes/admin.regions._index";
 import * as adminUser from "~/routes/admin.users.$userId";
@@ -38,6 +40,7 @@ import * as inbox from "~/routes/inbox";
 import * as lang from "~/routes/lang";
 import * as liaisons from "~/routes/liaisons";
 import * as login from "~/routes/login";
+import * as loginSecondFactor from "~/routes/login_.second-factor";
 import * as logout from "~/routes/logout";
 import * as pact from "~/routes/pacts.$pactId._index";
 import * as body from "~/routes/pacts.$pactId.bodies.$bodyId";
@@ -67,8 +70,10 @@ export const ROUTE_MODULES = {
   $: catchAll,
   _index: home,
   "account.password": accountPassword,
+  "account.second-factor": accountSecondFactor,
   "admin._index": adminHome,
   "admin.audit": adminAudit,
+  "admin.second-factor": adminSecondFactor,
   "admin.regions.$regionId": adminRegion,
   "admin.regions._index": adminRegions,
   "admin.users.$userId": adminUser,
@@ -99,6 +104,7 @@ export const ROUTE_MODULES = {
   lang,
   liaisons,
   login,
+  "login_.second-factor": loginSecondFactor,
   logout,
   "pacts.$pactId._index": pact,
   "pacts.$pactId.bodies.$bodyId": body,

@@ -205,6 +205,12 @@ const TARGET_REGIONS: { county: CountyCode; name: string }[] = [
 const ADMIN_ROWS: GetRow[] = [
   { route: "admin._index", name: "/admin", at: () => ({ path: "/admin" }), expect: adminsOnly((u) => show(countyName(u.county))) },
   {
+    route: "admin.second-factor",
+    name: "/admin/second-factor",
+    at: () => ({ path: "/admin/second-factor" }),
+    expect: adminsOnly((u) => show(...ownPeople(u))),
+  },
+  {
     route: "admin.users._index",
     name: "/admin/users",
     at: () => ({ path: "/admin/users" }),
@@ -268,6 +274,13 @@ const ADMIN_ROWS: GetRow[] = [
 
 const OTHER_ROWS: GetRow[] = [
   { route: "account.password", name: "/account/password", at: () => ({ path: "/account/password" }), expect: () => show() },
+  { route: "account.second-factor", name: "/account/second-factor", at: () => ({ path: "/account/second-factor" }), expect: () => show() },
+  {
+    route: "login_.second-factor",
+    name: "/login/second-factor (signed in, nothing pending)",
+    at: () => ({ path: "/login/second-factor" }),
+    expect: () => show(),
+  },
   {
     route: "$",
     name: "/* (unknown address)",

@@ -90,6 +90,11 @@ export function AppShell({ children }: { children: ReactNode }) {
                       {t("nav.account")}
                     </NavLink>
                   </li>
+                  <li>
+                    <NavLink to="/account/second-factor" className={linkClass}>
+                      {t("nav.secondFactor")}
+                    </NavLink>
+                  </li>
                 </ul>
               </details>
               <ul className="hidden flex-wrap gap-1 py-1 sm:flex">
@@ -104,6 +109,11 @@ export function AppShell({ children }: { children: ReactNode }) {
                 <li className="ml-auto">
                   <NavLink to="/account/password" className={linkClass}>
                     {t("nav.account")}
+                  </NavLink>
+                </li>
+                <li>
+                  <NavLink to="/account/second-factor" className={linkClass}>
+                    {t("nav.secondFactor")}
                   </NavLink>
                 </li>
               </ul>

@@ -3,6 +3,7 @@ import { writeTransaction } from "~/modules/db/connection.server";
 import { countyOfUsername } from "~/modules/tenancy/counties.server";
 import { findUserByUsername } from "~/modules/tenancy/users.server";
 import { decoyPasswordHash, verifyPassword } from "./password.server";
+import { holdForSecondFactor, type SecondFactorContext, type SecondFactorHold } from "./second-factor/sign-in-step.server";
 import { endSession, startSession } from "./session.server";
 import { addressKey, clearFailures, countAddressFailure, countPairFailure, heldUntil, pairKey, type Hold } from "./throttle.server";
 import type { Viewer } from "./viewer";
@@ -11,7 +12,8 @@ export type SignInResult =
   | { ok: true; userId: string; cookie: string }
   | { ok: false; reason: "invalid" | "disabled" }
   /** `slowed`: this address must wait a little before trying this account again. */
-  | { ok: false; reason: "account_locked" | "address_locked" | "slowed"; until: number };
+  | { ok: false; reason: "account_locked" | "address_locked" | "slowed"; until: number }
+  | SecondFactorHold;
 
 type HeldResult = Extract<SignInResult, { until: number }>;
 
@@ -26,7 +28,12 @@ function held(address: Hold | null, pair: Hold | null): HeldResult | null {
  * from this address and against the address; while either is held, the try is refused before
  * the password is looked at. The account is never locked for other addresses.
  */
-export async function signIn(username: string, password: string, ip: string | null): Promise<SignInResult> {
+export async function signIn(
+  username: string,
+  password: string,
+  ip: string | null,
+  secondFactor: SecondFactorContext = {},
+): Promise<SignInResult> {
   const pair = pairKey(username, ip);
   const address = ip ? addressKey(ip) : null;
   const user = findUserByUsername(username);
@@ -74,6 +81,10 @@ export async function signIn(username: string, password: string, ip: string | nu
     );
     return { ok: false, reason: "disabled" };
   }
+
+  // Second factor: a right password alone starts no session for those who have or need one.
+  const hold = holdForSecondFactor(user, ip, secondFactor);
+  if (hold) return hold;
 
   const cookie = await startSession(user.id);
   writeTransaction((tx) => {

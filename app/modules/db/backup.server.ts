@@ -13,6 +13,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "~db/schema";
+import { SECOND_FACTOR_KEY_FILE } from "~/modules/auth/second-factor/key.server";
 import { appendAudit } from "~/modules/audit/log.server";
 import type { Db } from "./connection.server";
 import {
@@ -93,6 +94,12 @@ export async function backupPortal(options: BackupOptions): Promise<BackupResult
     const copyPath = path.join(partial, BACKUP_DATABASE);
     await snapshotDatabase(source, copyPath);
     const files = copyFiles(path.join(path.dirname(databasePath), "files"), path.join(partial, BACKUP_FILES));
+    // Without the second-factor key the restored secrets could not be read: it goes along (mode 0600).
+    const keyFile = path.join(path.dirname(databasePath), SECOND_FACTOR_KEY_FILE);
+    if (fs.existsSync(keyFile)) {
+      copyDurably(keyFile, path.join(partial, SECOND_FACTOR_KEY_FILE));
+      fs.chmodSync(path.join(partial, SECOND_FACTOR_KEY_FILE), 0o600);
+    }
 
     const copy = new Database(copyPath, { readonly: true });
     let manifest: BackupManifest;

@@ -13,6 +13,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import * as schema from "~db/schema";
+import { SECOND_FACTOR_KEY_FILE } from "~/modules/auth/second-factor/key.server";
 import { appendAudit, verifyAuditChain } from "~/modules/audit/log.server";
 import type { Db } from "./connection.server";
 import { operatorName } from "./backup.server";
@@ -120,6 +121,16 @@ export function restorePortal(options: RestoreOptions): RestoreResult {
     if (fs.existsSync(target) && sha256OfFile(target) === f.sha256) continue;
     copyDurably(contentPath(path.join(from, BACKUP_FILES), f.sha256), target);
     filesCopied++;
+  }
+
+  // The second-factor key the backup's secrets were encrypted with; a different key beside the
+  // database is kept aside, never overwritten.
+  const backupKey = path.join(from, SECOND_FACTOR_KEY_FILE);
+  const keyTarget = path.join(path.dirname(databasePath), SECOND_FACTOR_KEY_FILE);
+  if (fs.existsSync(backupKey) && !(fs.existsSync(keyTarget) && sha256OfFile(keyTarget) === sha256OfFile(backupKey))) {
+    if (fs.existsSync(keyTarget)) fs.renameSync(keyTarget, `${keyTarget}.replaced-${stamp}`);
+    copyDurably(backupKey, keyTarget);
+    fs.chmodSync(keyTarget, 0o600);
   }
 
   const sqlite = new Database(databasePath, { fileMustExist: true });

@@ -85,6 +85,19 @@ export const ACTION_ENTRIES: ActionEntry[] = [
   { route: "logout", username: "xh.grid", at: fixed("/logout"), intents: { "": fieldsOf([]) } },
   { route: "account.password", username: "xh.leader", at: fixed("/account/password"), intents: { "": fieldsOf([], ["current", "password", "confirm"]) } },
   {
+    route: "account.second-factor",
+    username: "xh.leader",
+    at: fixed("/account/second-factor"),
+    intents: { start: fieldsOf([]), confirm: fieldsOf([], ["code"]), regenerate: fieldsOf([], ["current"]), remove: fieldsOf([], ["current"]) },
+  },
+  { route: "login_.second-factor", username: "xh.pl", at: fixed("/login/second-factor"), intents: { "": fieldsOf([], ["code", "remember"]) } },
+  {
+    route: "admin.second-factor",
+    username: "xh.admin",
+    at: fixed("/admin/second-factor"),
+    intents: { require: fieldsOf([], ["required"]), reset: fieldsOf([], ["userId"]) },
+  },
+  {
     route: "admin.users.new",
     username: "xh.admin",
     at: fixed("/admin/users/new"),
