@@ -148,19 +148,26 @@ describe("second factor", () => {
     expect(page.recoveryCodesLeft).toBe(8);
   });
 
-  it("wrong codes count towards the account's throttle and lock it", async () => {
+  it("wrong codes slow the account's code step down and then pause it, from any address", async () => {
     await enrol("xh.mediator");
     const jar = setCookies(await postPassword("xh.mediator"));
+    for (let i = 0; i < 3; i++) await postCode(jar, String(100000 + i));
+    // After a few wrong codes even the right one waits, and the sign-in is kept.
+    const waited = (await postCode(jar, currentTotpCode(secretOf("xh.mediator")))) as { errors: Record<string, string> };
+    expect(waited.errors.code).toContain("暂停");
     let outcome: unknown;
-    for (let i = 0; i < 10; i++) outcome = await postCode(jar, String(100000 + i));
-    expect((outcome as { errors: Record<string, string> }).errors.code).toContain("已被锁定");
+    for (let failures = 3; failures < 10; failures++) {
+      // Each wait is twice the last: 1 s after the third wrong code, then 2 s, 4 s …
+      vi.setSystemTime((now += Math.min(60_000, 1000 * 2 ** (failures - 3)) + 1));
+      outcome = await postCode(jar, String(100000 + failures));
+    }
+    expect((outcome as { errors: Record<string, string> }).errors.code).toContain("暂停");
     expect(lastAudit("auth.second_factor_failed")).toMatchObject({ entityId: findUserByUsername("xh.mediator")!.id });
-    // Locked: even the right password is refused now, and the pending sign-in is gone.
-    const refused = (await settle(login.action(routeArgs(postWithCookie("", "/login", { username: "xh.mediator", password: "demo-2026" }))))) as {
-      message: string;
-    };
-    expect(refused.message).toContain("已被锁定");
+    // Paused: the waiting sign-in is gone, and a new one (the password is right) gets no further.
     expect(((await postCode(jar, currentTotpCode(secretOf("xh.mediator")))) as Response).headers.get("Location")).toMatch(/^\/login/);
+    const again = setCookies(await postPassword("xh.mediator"));
+    const refused = (await postCode(again, currentTotpCode(secretOf("xh.mediator")))) as { errors: Record<string, string> };
+    expect(refused.errors.code).toContain("暂停");
   });
 
   it("remembers a device for at most the absolute session length", async () => {

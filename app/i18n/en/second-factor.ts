@@ -9,7 +9,7 @@ export const secondFactor: Record<keyof typeof zh, string> = {
   "sf.remember": "Remember this device (no code asked in this browser for {hours} hours)",
   "sf.verify": "Verify and sign in",
   "sf.invalidCode": "Wrong or already used code. Please try again.",
-  "sf.locked": "Too many failed codes: this account is locked. Try again after {time}.",
+  "sf.locked": "Too many wrong codes: verification for this account is paused until {time}.",
   "sf.expired": "The sign-in timed out. Please enter your username and password again.",
   "sf.cancel": "Back to sign-in",
   "sf.enrol.title": "Set up two-step verification",

@@ -8,7 +8,7 @@ export const secondFactor = {
   "sf.remember": "在此设备上记住我（{hours} 小时内在此浏览器登录不再询问验证码）",
   "sf.verify": "验证并登录",
   "sf.invalidCode": "验证码不正确或已使用过，请重新输入。",
-  "sf.locked": "验证失败次数过多，该账号已被锁定，请于 {time} 后再试。",
+  "sf.locked": "验证码错误次数过多，该账号的验证已被暂停，请于 {time} 后再试。",
   "sf.expired": "登录已超时，请重新输入用户名和密码。",
   "sf.cancel": "返回登录",
   "sf.enrol.title": "设置两步验证",
